@@ -1,0 +1,39 @@
+import type { Metadata, Viewport } from "next";
+import { Suspense } from "react";
+import { SiteHeader } from "@/components/site-header";
+import { FlashMessage } from "@/components/flash-message";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Latchkey", template: "%s · Latchkey" },
+  description: "Sign-in done properly: accounts, sessions you can revoke, protected pages.",
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#020617" },
+  ],
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-dvh bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:font-semibold focus:text-slate-900"
+        >
+          Skip to content
+        </a>
+        <SiteHeader />
+        <main id="main" className="mx-auto max-w-5xl px-4 py-10">
+          <Suspense>
+            <FlashMessage />
+          </Suspense>
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,22 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { signInWithPassword } from "@/lib/auth/sign-in";
+import { safeNextPath } from "@/lib/auth/safe-redirect";
+import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
+import { loginSchema, type LoginField } from "@/lib/validation/login";
+
+export type LoginState = FormState<LoginField>;
+
+export async function signInAction(_previous: LoginState, formData: FormData): Promise<LoginState> {
+  const input = formValues(formData, ["email", "password", "remember"] as const);
+  const echo = { email: input.email, remember: input.remember };
+  const parsed = loginSchema.safeParse(input);
+  if (!parsed.success) return invalidForm(parsed.error, echo);
+
+  const { email, password, remember } = parsed.data;
+  const outcome = await signInWithPassword(email, password, remember);
+  if (!outcome.ok) return formError({ message: outcome.message, values: echo });
+
+  redirect(safeNextPath(formData.get("next")) ?? "/dashboard");
+}

@@ -1,0 +1,33 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { createUser } from "@/lib/users/create-user";
+import { signInWithPassword } from "@/lib/auth/sign-in";
+import { setFlash } from "@/lib/flash/set-flash";
+import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
+import { registerSchema, type RegisterField } from "@/lib/validation/register";
+
+export type RegisterState = FormState<RegisterField>;
+
+export async function registerAction(_previous: RegisterState, formData: FormData): Promise<RegisterState> {
+  const input = formValues(formData, ["name", "email", "password", "confirmPassword"] as const);
+  const echo = { name: input.name, email: input.email };
+  const parsed = registerSchema.safeParse(input);
+  if (!parsed.success) return invalidForm(parsed.error, echo);
+
+  const created = await createUser(parsed.data);
+  if (!created.ok) {
+    return formError({
+      values: echo,
+      fieldErrors: { email: ["An account with this email already exists. Sign in instead."] },
+    });
+  }
+
+  const signedIn = await signInWithPassword(parsed.data.email, parsed.data.password, false);
+  if (!signedIn.ok) {
+    await setFlash("warning", "Your account was created. Please sign in.");
+    redirect("/login");
+  }
+  await setFlash("success", `Welcome to Latchkey, ${created.user.name}!`);
+  redirect("/dashboard");
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import { db } from "@/lib/db";
+import { edgeAuthConfig } from "@/lib/auth/edge-config";
+import { checkCredentials, recordSignIn } from "@/lib/auth/credentials";
+import { loginSchema } from "@/lib/validation/login";
+
+/** Thrown for a correct password on a deactivated account. */
+export class InactiveAccountError extends CredentialsSignin {
+  override code = "inactive";
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...edgeAuthConfig,
+  // The adapter is typed against @prisma/client's default client; ours is
+  // generated elsewhere (driver-adapter mode) with the same model API.
+  adapter: PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]),
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {}, remember: {} },
+      // Auth.js's own /api/auth/callback/credentials reaches this without our
+      // server action, so this is the real input boundary: validate here.
+      async authorize(credentials) {
+        const parsed = loginSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        const result = await checkCredentials(parsed.data.email, parsed.data.password);
+        if (!result.ok) {
+          if (result.reason === "inactive") throw new InactiveAccountError();
+          return null;
+        }
+        await recordSignIn(result.user.id);
+        return result.user;
+      },
+    }),
+  ],
+});

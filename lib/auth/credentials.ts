@@ -1,0 +1,40 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { serverEnv } from "@/lib/env";
+import { verifyAgainstDummyHash, verifyPassword } from "@/lib/auth/password";
+import type { Role } from "@/lib/generated/prisma/sqlite/enums";
+
+export interface AuthenticatedUser {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+}
+
+export type CredentialCheck =
+  | { ok: true; user: AuthenticatedUser }
+  | { ok: false; reason: "invalid" | "inactive" };
+
+/**
+ * Checks an email (already normalised) and password. Unknown emails cost a
+ * full bcrypt comparison too, so timing does not reveal which accounts exist.
+ * "inactive" is only reported after the correct password, so it reveals
+ * nothing to someone guessing.
+ */
+export async function checkCredentials(email: string, password: string): Promise<CredentialCheck> {
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, name: true, email: true, role: true, active: true, passwordHash: true },
+  });
+  if (!user?.passwordHash) {
+    await verifyAgainstDummyHash(password, serverEnv.bcryptCost);
+    return { ok: false, reason: "invalid" };
+  }
+  if (!(await verifyPassword(password, user.passwordHash))) return { ok: false, reason: "invalid" };
+  if (!user.active) return { ok: false, reason: "inactive" };
+  return { ok: true, user: { id: user.id, name: user.name, email: user.email, role: user.role } };
+}
+
+export async function recordSignIn(userId: string, at: Date = new Date()): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { lastLoginAt: at } });
+}

@@ -1,0 +1,41 @@
+import { createHash } from "node:crypto";
+import bcrypt from "bcryptjs";
+
+/**
+ * bcrypt reads only the first 72 bytes of its input, so two long passphrases
+ * that share a 72-byte prefix would match each other. Every password is
+ * therefore reduced to a fixed 44-character digest (base64 of SHA-256, never
+ * containing the NUL byte bcrypt also stops at) before bcrypt sees it. The
+ * stored value is an ordinary `$2b$` bcrypt hash of that digest.
+ */
+function prehash(password: string): string {
+  return createHash("sha256").update(password, "utf8").digest("base64");
+}
+
+export async function hashPassword(password: string, cost: number): Promise<string> {
+  return bcrypt.hash(prehash(password), cost);
+}
+
+export async function verifyPassword(password: string, hash: string): Promise<boolean> {
+  return bcrypt.compare(prehash(password), hash);
+}
+
+export function hashCost(hash: string): number {
+  return bcrypt.getRounds(hash);
+}
+
+const dummyHashes = new Map<number, Promise<string>>();
+
+/**
+ * Spends the same time as checking a real password, for sign-ins with an
+ * unknown email, so response time does not reveal which emails have accounts.
+ */
+export async function verifyAgainstDummyHash(password: string, cost: number): Promise<false> {
+  let dummy = dummyHashes.get(cost);
+  if (!dummy) {
+    dummy = hashPassword("latchkey-dummy-password-never-matches", cost);
+    dummyHashes.set(cost, dummy);
+  }
+  await verifyPassword(password, await dummy);
+  return false;
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import { AuthError, CredentialsSignin } from "next-auth";
+import { signIn, InactiveAccountError } from "@/lib/auth/auth";
+import { INVALID_CREDENTIALS_MESSAGE } from "@/lib/auth/messages";
+
+export type SignInOutcome = { ok: true } | { ok: false; message: string };
+
+/**
+ * Signs in through Auth.js's Credentials provider (so its callbacks and
+ * cookies apply) and turns the expected refusals into a message for the form.
+ * Anything unexpected is rethrown rather than passed off as a wrong password.
+ */
+export async function signInWithPassword(email: string, password: string, remember: boolean): Promise<SignInOutcome> {
+  try {
+    await signIn("credentials", { email, password, remember: String(remember), redirect: false });
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof InactiveAccountError) {
+      return { ok: false, message: "This account has been deactivated. Contact an administrator." };
+    }
+    if (error instanceof CredentialsSignin) return { ok: false, message: INVALID_CREDENTIALS_MESSAGE };
+    // An exception inside authorize (a database outage, say) arrives wrapped.
+    if (error instanceof AuthError && error.type === "CallbackRouteError") {
+      console.error("Sign-in failed unexpectedly", error.cause ?? error);
+      return { ok: false, message: "Signing in is not possible right now. Please try again in a moment." };
+    }
+    throw error;
+  }
+}

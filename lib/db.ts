@@ -1,0 +1,27 @@
+import "server-only";
+import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "@/lib/generated/prisma/sqlite/client";
+import { PrismaClient as PostgresClient } from "@/lib/generated/prisma/postgresql/client";
+import { serverEnv } from "@/lib/env";
+
+/**
+ * Both generated clients expose the same model API (they come from one model
+ * file); the SQLite client's type stands for both.
+ */
+export type Database = SqliteClient;
+
+function createDatabase(): Database {
+  const { provider, url } = serverEnv.database;
+  if (provider === "postgresql") {
+    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Database;
+  }
+  return new SqliteClient({ adapter: new PrismaLibSQL({ url }) });
+}
+
+// One client per process: Next's dev server re-evaluates modules on every
+// edit, and each new client would open its own connections.
+const globalForDb = globalThis as unknown as { latchkeyDb?: Database };
+
+export const db: Database = globalForDb.latchkeyDb ?? createDatabase();
+if (!serverEnv.isProduction) globalForDb.latchkeyDb = db;
