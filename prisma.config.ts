@@ -1,9 +1,10 @@
 import path from "node:path";
 import nextEnv from "@next/env";
 import { defineConfig } from "prisma/config";
-import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { resolveDatabase } from "./lib/database-url";
+import { SQLITE_BUSY_TIMEOUT_MS } from "./lib/sqlite";
 import { patchPgNameColumns } from "./prisma/pg-name-column-shim";
 
 // The CLI reads the same .env files as `next start`, so both see one DATABASE_URL.
@@ -21,7 +22,7 @@ export default defineConfig({
   migrations: { path: path.join("prisma", "migrations", database.provider) },
   async adapter() {
     return database.provider === "sqlite"
-      ? new PrismaLibSQL({ url: database.url })
+      ? new PrismaBetterSQLite3({ url: database.url, timeout: SQLITE_BUSY_TIMEOUT_MS })
       : new PrismaPg({ connectionString: database.url });
   },
 });

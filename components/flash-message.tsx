@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { usePathname, useSearchParams } from "next/navigation";
-import { FLASH_COOKIE, decodeFlash, type Flash } from "@/lib/flash/flash";
+import { FLASH_COOKIE, parseFlash, type Flash } from "@/lib/flash/flash";
 
 const STYLES: Record<Flash["category"], string> = {
   success: "bg-emerald-50 text-emerald-900 ring-emerald-200 dark:bg-emerald-950 dark:text-emerald-100 dark:ring-emerald-900",
@@ -15,7 +15,11 @@ function takeFlashCookie(): Flash | null {
   const entry = document.cookie.split("; ").find((cookie) => cookie.startsWith(`${FLASH_COOKIE}=`));
   if (!entry) return null;
   document.cookie = `${FLASH_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax`;
-  return decodeFlash(entry.slice(FLASH_COOKIE.length + 1));
+  try {
+    return parseFlash(decodeURIComponent(entry.slice(FLASH_COOKIE.length + 1)));
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -1,9 +1,10 @@
 import "server-only";
-import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "@/lib/generated/prisma/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/prisma/postgresql/client";
 import { serverEnv } from "@/lib/env";
+import { SQLITE_BUSY_TIMEOUT_MS } from "@/lib/sqlite";
 
 /**
  * Both generated clients expose the same model API (they come from one model
@@ -16,7 +17,7 @@ function createDatabase(): Database {
   if (provider === "postgresql") {
     return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Database;
   }
-  return new SqliteClient({ adapter: new PrismaLibSQL({ url }) });
+  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }) });
 }
 
 // One client per process: Next's dev server re-evaluates modules on every

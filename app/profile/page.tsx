@@ -16,13 +16,13 @@ export default async function ProfilePage() {
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
         <section className={panel}>
-          <h2 id="name-heading" className="mb-4 text-lg font-semibold">
+          <h2 className="mb-4 text-lg font-semibold">
             Your name
           </h2>
           <UpdateNameForm currentName={user.name} />
         </section>
         <section className={panel}>
-          <h2 id="password-heading" className="mb-4 text-lg font-semibold">
+          <h2 className="mb-4 text-lg font-semibold">
             Change password
           </h2>
           <ChangePasswordForm />

@@ -18,7 +18,7 @@ export function UpdateNameForm({ currentName }: { currentName: string }) {
   const [state, formAction] = useActionState<UpdateNameState, FormData>(updateNameAction, IDLE);
   const errors = fieldErrorsOf(state);
   return (
-    <form action={formAction} className="space-y-4" noValidate aria-labelledby="name-heading">
+    <form action={formAction} className="space-y-4" noValidate>
       <FormAlert tone="success" message={state.status === "success" ? state.message : undefined} />
       <TextField
         label="Name"
@@ -37,7 +37,7 @@ export function ChangePasswordForm() {
   const [state, formAction] = useActionState<ChangePasswordState, FormData>(changePasswordAction, IDLE);
   const errors = fieldErrorsOf(state);
   return (
-    <form action={formAction} className="space-y-4" noValidate aria-labelledby="password-heading">
+    <form action={formAction} className="space-y-4" noValidate>
       <FormAlert tone="success" message={state.status === "success" ? state.message : undefined} />
       <FormAlert tone="error" message={state.status === "error" ? state.message : undefined} />
       <TextField

@@ -10,7 +10,7 @@ const ORIGIN = "http://latchkey.invalid";
  */
 export function safeNextPath(value: unknown): string | null {
   if (typeof value !== "string" || value.length === 0 || value.length > MAX_NEXT_LENGTH) return null;
-  if (!isSafePathText(value)) return null;
+  if (!isSafePath(value)) return null;
 
   let decoded = value;
   // Check every decoding layer, so "%2F%2Fevil" or "%252F%252Fevil" is as
@@ -23,7 +23,7 @@ export function safeNextPath(value: unknown): string | null {
       return null;
     }
     if (next === decoded) break;
-    if (!isSafePathText(next)) return null;
+    if (!isSafePath(next)) return null;
     decoded = next;
   }
 
@@ -32,11 +32,18 @@ export function safeNextPath(value: unknown): string | null {
   return `${url.pathname}${url.search}${url.hash}`;
 }
 
+/**
+ * Safe as written and once dot segments are resolved: "/..//evil" and
+ * "/.//evil" resolve to the protocol-relative "//evil".
+ */
+function isSafePath(path: string): boolean {
+  return isSafePathText(path) && isSafePathText(new URL(path, ORIGIN).pathname);
+}
+
 function isSafePathText(path: string): boolean {
   if (!path.startsWith("/")) return false;
   if (path.startsWith("//")) return false;
   if (path.includes("\\")) return false;
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(path)) return false;
   return true;
 }

@@ -13,15 +13,17 @@ export interface Flash {
   message: string;
 }
 
-export function encodeFlash(flash: Flash): string {
-  return encodeURIComponent(JSON.stringify(flash));
+// Cookie-level escaping is left to each side's cookie handling: Next's
+// cookies() escapes on write, components/flash-message.tsx unescapes on read.
+export function serializeFlash(flash: Flash): string {
+  return JSON.stringify(flash);
 }
 
 /** Anyone can write a cookie, so anything malformed is simply ignored. */
-export function decodeFlash(raw: string | undefined): Flash | null {
-  if (!raw) return null;
+export function parseFlash(text: string | undefined): Flash | null {
+  if (!text) return null;
   try {
-    const value: unknown = JSON.parse(decodeURIComponent(raw));
+    const value: unknown = JSON.parse(text);
     if (typeof value !== "object" || value === null) return null;
     const { category, message } = value as Record<string, unknown>;
     if (typeof message !== "string" || message.length === 0 || message.length > 500) return null;

@@ -1,11 +1,11 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { FLASH_COOKIE, encodeFlash, type FlashCategory } from "@/lib/flash/flash";
+import { FLASH_COOKIE, serializeFlash, type FlashCategory } from "@/lib/flash/flash";
 
 /** Call from a server action or route handler before redirecting. */
 export async function setFlash(category: FlashCategory, message: string): Promise<void> {
   const jar = await cookies();
-  jar.set(FLASH_COOKIE, encodeFlash({ category, message }), {
+  jar.set(FLASH_COOKIE, serializeFlash({ category, message }), {
     path: "/",
     sameSite: "lax",
     // Read and deleted by the page's script, so not HttpOnly; it never holds

@@ -3,7 +3,6 @@ import { z } from "zod";
 export const NAME_MAX_LENGTH = 100;
 
 // Control characters (including newlines) have no place in a display name.
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 
 export const nameField = z

@@ -1,0 +1,39 @@
+import { test as base, expect, type APIRequestContext } from "@playwright/test";
+import { createUser, type TestUser } from "./support/users";
+
+/**
+ * Signs a user in the way a browser form would, but over HTTP: Auth.js's CSRF
+ * token, then its credentials callback. Cookies land in the request
+ * context, which for `page.request` is the page's browser context.
+ */
+export async function signInOverHttp(request: APIRequestContext, user: Pick<TestUser, "email" | "password">) {
+  const csrf = await request.get("/api/auth/csrf");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: user.email, password: user.password },
+    maxRedirects: 0,
+  });
+  expect(response.status(), "credentials callback redirects").toBe(302);
+  expect(response.headers().location ?? "", "sign-in succeeded").not.toContain("error=");
+}
+
+interface Fixtures {
+  /** A fresh, active user who is not signed in. */
+  user: TestUser;
+  /** A fresh user, already signed in in `page`'s browser context. */
+  signedInUser: TestUser;
+}
+
+export const test = base.extend<Fixtures>({
+  // Playwright requires the destructuring pattern even when no fixture is used.
+  user: async ({}, use) => {
+    await use(await createUser());
+  },
+  signedInUser: async ({ page }, use) => {
+    const user = await createUser({ name: "Signed In Sam" });
+    await signInOverHttp(page.request, user);
+    await use(user);
+  },
+});
+
+export { expect };
