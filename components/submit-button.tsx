@@ -6,6 +6,8 @@ interface SubmitButtonProps {
   children: React.ReactNode;
   variant?: "primary" | "secondary" | "danger";
   className?: string;
+  /** An accessible name when the visible text alone is ambiguous (lists of rows). */
+  label?: string;
 }
 
 const VARIANTS = {
@@ -16,13 +18,14 @@ const VARIANTS = {
 } as const;
 
 /** Disabled while its form is submitting, so a double click submits once. */
-export function SubmitButton({ children, variant = "primary", className = "" }: SubmitButtonProps) {
+export function SubmitButton({ children, variant = "primary", className = "", label }: SubmitButtonProps) {
   const { pending } = useFormStatus();
   return (
     <button
       type="submit"
       disabled={pending}
       aria-disabled={pending}
+      aria-label={label}
       className={`inline-flex items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-semibold shadow-sm focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-wait disabled:opacity-70 ${VARIANTS[variant]} ${className}`}
     >
       {pending && (

@@ -6,11 +6,18 @@ import { createUser, type TestUser } from "./support/users";
  * token, then its credentials callback. Cookies land in the request
  * context, which for `page.request` is the page's browser context.
  */
-export async function signInOverHttp(request: APIRequestContext, user: Pick<TestUser, "email" | "password">) {
-  const csrf = await request.get("/api/auth/csrf");
+export async function signInOverHttp(
+  request: APIRequestContext,
+  user: Pick<TestUser, "email" | "password">,
+  options: { userAgent?: string; remember?: boolean } = {},
+) {
+  // The session is bound to the user agent that signed in (SESSION_PROTECTION).
+  const headers = options.userAgent ? { "user-agent": options.userAgent } : undefined;
+  const csrf = await request.get("/api/auth/csrf", { headers });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const response = await request.post("/api/auth/callback/credentials", {
-    form: { csrfToken, email: user.email, password: user.password },
+    form: { csrfToken, email: user.email, password: user.password, remember: String(options.remember ?? false) },
+    headers,
     maxRedirects: 0,
   });
   expect(response.status(), "credentials callback redirects").toBe(302);
@@ -31,7 +38,7 @@ export const test = base.extend<Fixtures>({
   },
   signedInUser: async ({ page }, use) => {
     const user = await createUser({ name: "Signed In Sam" });
-    await signInOverHttp(page.request, user);
+    await signInOverHttp(page.request, user, { userAgent: await page.evaluate(() => navigator.userAgent) });
     await use(user);
   },
 });

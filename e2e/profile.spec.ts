@@ -50,7 +50,7 @@ test.describe("profile", () => {
     await page.getByLabel("New password", { exact: true }).fill(newPassword);
     await page.getByLabel("Confirm new password").fill(newPassword);
     await page.getByRole("button", { name: "Change password" }).click();
-    await expect(page.getByRole("main").getByRole("status")).toHaveText("Your password has been changed.");
+    await expect(page.getByRole("main").getByRole("status")).toHaveText(/Your password has been changed\./);
 
     const other = await browser.newContext({ baseURL: test.info().project.use.baseURL });
     const oldAttempt = await other.request.get("/api/auth/csrf");

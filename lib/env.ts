@@ -1,23 +1,35 @@
 import "server-only";
 import { z } from "zod";
 import { resolveDatabase } from "@/lib/database-url";
+import type { SessionPolicy } from "@/lib/sessions/policy";
 
 const serverEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   AUTH_SECRET: z.string().optional(),
   DATABASE_URL: z.string().optional(),
-  BCRYPT_COST: z.coerce
-    .number({ error: "BCRYPT_COST must be a whole number" })
-    .int("BCRYPT_COST must be a whole number")
-    .min(10, "BCRYPT_COST must be at least 10")
-    .max(15, "BCRYPT_COST must be at most 15 (16 takes seconds per sign-in)")
-    .default(12),
+  BCRYPT_COST: wholeNumber("BCRYPT_COST", 10, 15).default(12),
+  SESSION_IDLE_MINUTES: wholeNumber("SESSION_IDLE_MINUTES", 1, 24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: wholeNumber("SESSION_ABSOLUTE_HOURS", 1, 24 * 30).default(12),
+  REMEMBER_ME_DAYS: wholeNumber("REMEMBER_ME_DAYS", 1, 400).default(30),
+  FRESH_LOGIN_MINUTES: wholeNumber("FRESH_LOGIN_MINUTES", 1, 24 * 60).default(10),
+  SESSION_PROTECTION: z
+    .enum(["strong", "basic", "off"], { error: 'SESSION_PROTECTION must be "strong", "basic" or "off"' })
+    .default("strong"),
 });
+
+function wholeNumber(name: string, min: number, max: number) {
+  return z.coerce
+    .number({ error: `${name} must be a whole number` })
+    .int(`${name} must be a whole number`)
+    .min(min, `${name} must be at least ${min}`)
+    .max(max, `${name} must be at most ${max}`);
+}
 
 export type ServerEnv = {
   isProduction: boolean;
   database: ReturnType<typeof resolveDatabase>;
   bcryptCost: number;
+  sessionPolicy: SessionPolicy;
 };
 
 const MIN_SECRET_LENGTH = 32;
@@ -49,7 +61,19 @@ function loadServerEnv(source: NodeJS.ProcessEnv): ServerEnv {
   if (problems.length > 0 || !parsed.success || !database) {
     throw new Error(`Latchkey cannot start:\n  - ${problems.join("\n  - ")}`);
   }
-  return { isProduction, database, bcryptCost: parsed.data.BCRYPT_COST };
+  const data = parsed.data;
+  return {
+    isProduction,
+    database,
+    bcryptCost: data.BCRYPT_COST,
+    sessionPolicy: {
+      idleMinutes: data.SESSION_IDLE_MINUTES,
+      absoluteHours: data.SESSION_ABSOLUTE_HOURS,
+      rememberDays: data.REMEMBER_ME_DAYS,
+      freshMinutes: data.FRESH_LOGIN_MINUTES,
+      protection: data.SESSION_PROTECTION,
+    },
+  };
 }
 
 export const serverEnv: ServerEnv = loadServerEnv(process.env);

@@ -1,11 +1,11 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { signOut } from "@/lib/auth/auth";
+import { signOutCurrentSession } from "@/lib/auth/sign-out";
 import { setFlash } from "@/lib/flash/set-flash";
 
 export async function signOutAction(): Promise<never> {
-  await signOut({ redirect: false });
+  await signOutCurrentSession();
   await setFlash("info", "You have been signed out.");
   redirect("/login");
 }

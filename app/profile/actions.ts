@@ -1,8 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/auth/session";
+import { redirect } from "next/navigation";
+import { requireFreshSession, requireSession, requireUser } from "@/lib/auth/session";
+import { revokeOtherSessions, revokeUserSession } from "@/lib/sessions/registry";
 import { changeUserPassword, updateUserName } from "@/lib/users/update-user";
+import { setFlash } from "@/lib/flash/set-flash";
 import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
 import {
   changePasswordSchema,
@@ -14,8 +17,10 @@ import {
 export type UpdateNameState = FormState<UpdateNameField>;
 export type ChangePasswordState = FormState<ChangePasswordField>;
 
+const PROFILE = "/profile";
+
 export async function updateNameAction(_previous: UpdateNameState, formData: FormData): Promise<UpdateNameState> {
-  const user = await requireUser("/profile");
+  const user = await requireUser(PROFILE);
   const input = formValues(formData, ["name"] as const);
   const parsed = updateNameSchema.safeParse(input);
   if (!parsed.success) return invalidForm(parsed.error, input);
@@ -30,12 +35,31 @@ export async function changePasswordAction(
   _previous: ChangePasswordState,
   formData: FormData,
 ): Promise<ChangePasswordState> {
-  const user = await requireUser("/profile");
+  const session = await requireFreshSession(PROFILE);
   const input = formValues(formData, ["currentPassword", "newPassword", "confirmNewPassword"] as const);
   const parsed = changePasswordSchema.safeParse(input);
   if (!parsed.success) return invalidForm(parsed.error, {});
 
-  const result = await changeUserPassword(user.id, parsed.data.currentPassword, parsed.data.newPassword);
+  const result = await changeUserPassword(session.user.id, parsed.data.currentPassword, parsed.data.newPassword);
   if (!result.ok) return formError({ fieldErrors: { currentPassword: ["Your current password is not correct."] } });
-  return { status: "success", message: "Your password has been changed." };
+  // Whoever else knew the old password is signed out everywhere.
+  await revokeOtherSessions(session.user.id, session.id);
+  revalidatePath(PROFILE);
+  return { status: "success", message: "Your password has been changed. Your other sessions have been signed out." };
+}
+
+export async function revokeSessionAction(formData: FormData): Promise<never> {
+  const session = await requireSession(PROFILE);
+  const target = formData.get("sessionId");
+  const revoked =
+    typeof target === "string" && target !== session.id && (await revokeUserSession(session.user.id, target));
+  await setFlash(revoked ? "success" : "info", revoked ? "That session has been signed out." : "That session had already ended.");
+  redirect(PROFILE);
+}
+
+export async function revokeOtherSessionsAction(): Promise<never> {
+  const session = await requireSession(PROFILE);
+  const count = await revokeOtherSessions(session.user.id, session.id);
+  await setFlash("success", count === 1 ? "Signed out of 1 other session." : `Signed out of ${count} other sessions.`);
+  redirect(PROFILE);
 }

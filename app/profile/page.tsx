@@ -1,33 +1,57 @@
 import type { Metadata } from "next";
-import { requireUser } from "@/lib/auth/session";
+import Link from "next/link";
+import { requireSession } from "@/lib/auth/session";
+import { reauthenticateUrlFor } from "@/lib/auth/login-url";
+import { listActiveSessions } from "@/lib/sessions/registry";
 import { ChangePasswordForm, UpdateNameForm } from "@/app/profile/profile-forms";
+import { SessionList } from "@/app/profile/session-list";
 
 export const metadata: Metadata = { title: "Profile" };
 
 const panel = "rounded-xl bg-white p-6 ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800";
 
 export default async function ProfilePage() {
-  const user = await requireUser("/profile");
+  const session = await requireSession("/profile");
+  const sessions = await listActiveSessions(session.user.id);
   return (
     <div className="space-y-8">
       <div>
         <h1 className="text-3xl font-bold tracking-tight">Profile</h1>
-        <p className="mt-2 text-slate-700 dark:text-slate-300">{user.email}</p>
+        <p className="mt-2 text-slate-700 dark:text-slate-300">{session.user.email}</p>
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
         <section className={panel}>
           <h2 className="mb-4 text-lg font-semibold">
             Your name
           </h2>
-          <UpdateNameForm currentName={user.name} />
+          <UpdateNameForm currentName={session.user.name} />
         </section>
         <section className={panel}>
           <h2 className="mb-4 text-lg font-semibold">
             Change password
           </h2>
-          <ChangePasswordForm />
+          {session.fresh ? (
+            <ChangePasswordForm />
+          ) : (
+            <p className="text-sm text-slate-700 dark:text-slate-300">
+              Changing your password needs a recent sign-in.{" "}
+              <Link
+                href={reauthenticateUrlFor("/profile")}
+                className="font-semibold text-indigo-700 hover:underline dark:text-indigo-400"
+              >
+                Confirm your password
+              </Link>{" "}
+              to continue.
+            </p>
+          )}
         </section>
       </div>
+      <section className={panel}>
+        <h2 className="mb-2 text-lg font-semibold">
+          Active sessions
+        </h2>
+        <SessionList sessions={sessions} currentSessionId={session.id} />
+      </section>
     </div>
   );
 }

@@ -4,7 +4,9 @@ import Credentials from "next-auth/providers/credentials";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { db } from "@/lib/db";
 import { edgeAuthConfig } from "@/lib/auth/edge-config";
-import { checkCredentials, recordSignIn } from "@/lib/auth/credentials";
+import { checkCredentials } from "@/lib/auth/credentials";
+import { startPasswordSession } from "@/lib/auth/start-session";
+import { serverEnv } from "@/lib/env";
 import { loginSchema } from "@/lib/validation/login";
 
 /** Thrown for a correct password on a deactivated account. */
@@ -12,8 +14,11 @@ export class InactiveAccountError extends CredentialsSignin {
   override code = "inactive";
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { handlers, signIn, signOut } = NextAuth({
   ...edgeAuthConfig,
+  // The token lives as long as the longest session ("Remember me"); the
+  // session record decides, on every request, whether it is still good.
+  session: { strategy: "jwt", maxAge: serverEnv.sessionPolicy.rememberDays * 24 * 60 * 60 },
   // The adapter is typed against @prisma/client's default client; ours is
   // generated elsewhere (driver-adapter mode) with the same model API.
   adapter: PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]),
@@ -30,8 +35,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           if (result.reason === "inactive") throw new InactiveAccountError();
           return null;
         }
-        await recordSignIn(result.user.id);
-        return result.user;
+        const sessionId = await startPasswordSession(result.user.id, parsed.data.remember);
+        return { ...result.user, sessionId };
       },
     }),
   ],

@@ -35,6 +35,6 @@ export async function checkCredentials(email: string, password: string): Promise
   return { ok: true, user: { id: user.id, name: user.name, email: user.email, role: user.role } };
 }
 
-export async function recordSignIn(userId: string, at: Date = new Date()): Promise<void> {
+export async function recordSignIn(userId: string, at: Date): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { lastLoginAt: at } });
 }

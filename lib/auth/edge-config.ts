@@ -17,6 +17,7 @@ export const edgeAuthConfig = {
       if (user?.id) {
         token.sub = user.id;
         token.role = user.role;
+        token.sid = user.sessionId;
       }
       return token;
     },

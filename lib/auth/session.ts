@@ -1,27 +1,100 @@
 import "server-only";
 import { cache } from "react";
-import { redirect } from "next/navigation";
-import { auth } from "@/lib/auth/auth";
-import { loginUrlFor } from "@/lib/auth/login-url";
-import { findUserById } from "@/lib/users/queries";
+import { cookies } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { serverEnv } from "@/lib/env";
+import { readSessionClaims } from "@/lib/auth/session-token";
+import { currentRequestInfo } from "@/lib/auth/request-info";
+import { loginUrlFor, reauthenticateUrlFor, sessionExpiredUrlFor } from "@/lib/auth/login-url";
+import { evaluateSession, type InvalidReason } from "@/lib/sessions/policy";
+import { hashToken } from "@/lib/sessions/keys";
+import { BROWSER_KEY_COOKIE } from "@/lib/sessions/cookies";
+import { dropSessionFreshness, findSessionWithUser, touchSession } from "@/lib/sessions/registry";
 import type { PublicUser } from "@/lib/users/public-user";
 
+export interface CurrentSession {
+  id: string;
+  user: PublicUser;
+  remember: boolean;
+  fresh: boolean;
+}
+
+export type SessionLookup =
+  | { status: "none" }
+  | { status: "invalid"; reason: InvalidReason | "unknown" | "inactive_user" }
+  | { status: "valid"; session: CurrentSession };
+
 /**
- * The authoritative session check, run next to the data in Node: a valid
- * token is not enough, the user must still exist and be active. Cached for
- * one request so a page and its layout share one lookup.
+ * The authoritative session check, run in Node next to the data: the token
+ * must decode, its session record must exist and pass the expiry, browser
+ * and client rules, and its user must still be active. Cached for one
+ * request only, so a page, its layout and its actions share one lookup.
  */
-export const getCurrentUser = cache(async (): Promise<PublicUser | null> => {
-  const session = await auth();
-  const userId = session?.user?.id;
-  if (!userId) return null;
-  const user = await findUserById(userId);
-  return user?.active ? user : null;
+export const lookupSession = cache(async (): Promise<SessionLookup> => {
+  const jar = await cookies();
+  const claims = await readSessionClaims((name) => jar.get(name)?.value);
+  if (!claims) return { status: "none" };
+
+  const record = await findSessionWithUser(claims.sessionId);
+  if (!record || record.userId !== claims.userId) return { status: "invalid", reason: "unknown" };
+  if (!record.user.active) return { status: "invalid", reason: "inactive_user" };
+
+  const browserKey = jar.get(BROWSER_KEY_COOKIE)?.value;
+  const { userAgent } = await currentRequestInfo();
+  const now = new Date();
+  const verdict = evaluateSession(
+    record,
+    { browserKeyHash: browserKey ? hashToken(browserKey) : null, userAgent },
+    now,
+    serverEnv.sessionPolicy,
+  );
+  if (!verdict.valid) return { status: "invalid", reason: verdict.reason };
+
+  if (verdict.dropFreshness) await dropSessionFreshness(record.id);
+  else if (verdict.touch) await touchSession(record.id, now);
+
+  return {
+    status: "valid",
+    session: { id: record.id, user: record.user, remember: record.remember, fresh: verdict.fresh },
+  };
 });
 
-/** For protected pages and actions: the signed-in user, or off to sign in. */
+export async function getCurrentSession(): Promise<CurrentSession | null> {
+  const lookup = await lookupSession();
+  return lookup.status === "valid" ? lookup.session : null;
+}
+
+export async function getCurrentUser(): Promise<PublicUser | null> {
+  return (await getCurrentSession())?.user ?? null;
+}
+
+/**
+ * For protected pages and actions: the current session, or off to sign in.
+ * A session that existed but ended goes through /session-expired, which
+ * clears its cookies and says why.
+ */
+export async function requireSession(returnTo: string): Promise<CurrentSession> {
+  const lookup = await lookupSession();
+  if (lookup.status === "valid") return lookup.session;
+  if (lookup.status === "invalid") redirect(sessionExpiredUrlFor(returnTo));
+  redirect(loginUrlFor(returnTo));
+}
+
 export async function requireUser(returnTo: string): Promise<PublicUser> {
-  const user = await getCurrentUser();
-  if (!user) redirect(loginUrlFor(returnTo));
-  return user;
+  return (await requireSession(returnTo)).user;
+}
+
+/** For sensitive pages and actions: a session whose password was typed recently. */
+export async function requireFreshSession(returnTo: string): Promise<CurrentSession> {
+  const session = await requireSession(returnTo);
+  if (!session.fresh) redirect(reauthenticateUrlFor(returnTo));
+  return session;
+}
+
+/** Admins only (others get the 403 page), and with a fresh login. */
+export async function requireAdmin(returnTo: string): Promise<CurrentSession> {
+  const session = await requireSession(returnTo);
+  if (session.user.role !== "ADMIN") forbidden();
+  if (!session.fresh) redirect(reauthenticateUrlFor(returnTo));
+  return session;
 }

@@ -2,6 +2,8 @@ import "server-only";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn, InactiveAccountError } from "@/lib/auth/auth";
 import { INVALID_CREDENTIALS_MESSAGE } from "@/lib/auth/messages";
+import { currentRequestInfo } from "@/lib/auth/request-info";
+import { endSessionCookieWithBrowser } from "@/lib/sessions/cookies";
 
 export type SignInOutcome = { ok: true } | { ok: false; message: string };
 
@@ -13,6 +15,7 @@ export type SignInOutcome = { ok: true } | { ok: false; message: string };
 export async function signInWithPassword(email: string, password: string, remember: boolean): Promise<SignInOutcome> {
   try {
     await signIn("credentials", { email, password, remember: String(remember), redirect: false });
+    if (!remember) await endSessionCookieWithBrowser((await currentRequestInfo()).secure);
     return { ok: true };
   } catch (error) {
     if (error instanceof InactiveAccountError) {

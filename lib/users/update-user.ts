@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/auth/password";
+import { verifyUserPassword } from "@/lib/users/verify-user-password";
 
 export async function updateUserName(userId: string, name: string): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { name } });
@@ -14,10 +15,7 @@ export async function changeUserPassword(
   currentPassword: string,
   newPassword: string,
 ): Promise<ChangePasswordResult> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
-  if (!user?.passwordHash || !(await verifyPassword(currentPassword, user.passwordHash))) {
-    return { ok: false, reason: "wrong_current_password" };
-  }
+  if (!(await verifyUserPassword(userId, currentPassword))) return { ok: false, reason: "wrong_current_password" };
   const passwordHash = await hashPassword(newPassword, serverEnv.bcryptCost);
   await db.user.update({ where: { id: userId }, data: { passwordHash } });
   return { ok: true };

@@ -1,0 +1,59 @@
+import { revokeOtherSessionsAction, revokeSessionAction } from "@/app/profile/actions";
+import { SubmitButton } from "@/components/submit-button";
+import { describeDevice } from "@/lib/sessions/describe-device";
+import { formatDateTime } from "@/lib/format";
+
+export interface SessionRow {
+  id: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  userAgent: string;
+  ip: string | null;
+  remember: boolean;
+}
+
+export function SessionList({ sessions, currentSessionId }: { sessions: SessionRow[]; currentSessionId: string }) {
+  const others = sessions.filter((session) => session.id !== currentSessionId);
+  return (
+    <div className="space-y-4">
+      <ul className="divide-y divide-slate-200 dark:divide-slate-800" aria-label="Active sessions">
+        {sessions.map((session) => {
+          const device = describeDevice(session.userAgent);
+          const isCurrent = session.id === currentSessionId;
+          return (
+            <li key={session.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+              <div className="text-sm">
+                <p className="font-semibold">
+                  {device}
+                  {isCurrent && (
+                    <span className="ml-2 rounded-full bg-indigo-100 px-2 py-0.5 text-xs font-medium text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200">
+                      This device
+                    </span>
+                  )}
+                </p>
+                <p className="text-slate-600 dark:text-slate-400">
+                  {session.ip ?? "Unknown IP"} · Signed in {formatDateTime(session.createdAt)} · Last active{" "}
+                  {formatDateTime(session.lastSeenAt)}
+                  {session.remember && " · Remembered"}
+                </p>
+              </div>
+              {!isCurrent && (
+                <form action={revokeSessionAction}>
+                  <input type="hidden" name="sessionId" value={session.id} />
+                  <SubmitButton variant="secondary" label={`Sign out ${device}, signed in ${formatDateTime(session.createdAt)}`}>
+                    Sign out
+                  </SubmitButton>
+                </form>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {others.length > 0 && (
+        <form action={revokeOtherSessionsAction}>
+          <SubmitButton variant="danger">Sign out of all other sessions</SubmitButton>
+        </form>
+      )}
+    </div>
+  );
+}

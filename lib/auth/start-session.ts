@@ -1,0 +1,24 @@
+import "server-only";
+import { recordSignIn } from "@/lib/auth/credentials";
+import { currentRequestInfo } from "@/lib/auth/request-info";
+import { setBrowserKeyCookie } from "@/lib/sessions/cookies";
+import { createLoginSession, pruneSessions } from "@/lib/sessions/registry";
+
+/**
+ * Everything a successful password sign-in records: the last sign-in time,
+ * a new session record, and the browser-key cookie that ties the session to
+ * this browser run. Returns the session id for the token.
+ */
+export async function startPasswordSession(userId: string, remember: boolean): Promise<string> {
+  const request = await currentRequestInfo();
+  const now = new Date();
+  await recordSignIn(userId, now);
+  const { id, browserKey } = await createLoginSession(
+    { userId, remember, method: "password", userAgent: request.userAgent, ip: request.ip },
+    now,
+  );
+  await setBrowserKeyCookie(browserKey, request.secure);
+  // Sign-ins are rare next to page views: a good moment to sweep.
+  await pruneSessions(now);
+  return id;
+}

@@ -1,0 +1,120 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { serverEnv } from "@/lib/env";
+import { hashToken, randomToken } from "@/lib/sessions/keys";
+import { sessionExpiresAt } from "@/lib/sessions/policy";
+import { publicUserSelect } from "@/lib/users/public-user";
+
+const USER_AGENT_MAX = 512;
+
+export interface NewLoginSession {
+  userId: string;
+  remember: boolean;
+  method: "password";
+  userAgent: string;
+  ip: string | null;
+}
+
+/** Returns the session id (for the token) and the browser key (for its cookie). */
+export async function createLoginSession(input: NewLoginSession, now = new Date()) {
+  const id = randomToken();
+  const browserKey = randomToken();
+  await db.loginSession.create({
+    data: {
+      id,
+      userId: input.userId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: sessionExpiresAt(now, input.remember, serverEnv.sessionPolicy),
+      remember: input.remember,
+      method: input.method,
+      freshAt: now,
+      browserKeyHash: hashToken(browserKey),
+      userAgent: input.userAgent.slice(0, USER_AGENT_MAX),
+      ip: input.ip,
+    },
+  });
+  return { id, browserKey };
+}
+
+export async function findSessionWithUser(id: string) {
+  return db.loginSession.findUnique({ where: { id }, include: { user: { select: publicUserSelect } } });
+}
+
+export async function touchSession(id: string, now = new Date()): Promise<void> {
+  await db.loginSession.updateMany({ where: { id }, data: { lastSeenAt: now } });
+}
+
+export async function dropSessionFreshness(id: string): Promise<void> {
+  await db.loginSession.updateMany({ where: { id }, data: { freshAt: null } });
+}
+
+/** The password was typed again: fresh from now, in a new browser key. */
+export async function refreshSession(id: string, now = new Date()): Promise<string> {
+  const browserKey = randomToken();
+  await db.loginSession.update({
+    where: { id },
+    data: { freshAt: now, lastSeenAt: now, browserKeyHash: hashToken(browserKey) },
+  });
+  return browserKey;
+}
+
+export async function revokeSession(id: string, now = new Date()): Promise<void> {
+  await db.loginSession.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } });
+}
+
+/** Revokes one of the user's sessions; false when it is not theirs or already gone. */
+export async function revokeUserSession(userId: string, id: string, now = new Date()): Promise<boolean> {
+  const { count } = await db.loginSession.updateMany({
+    where: { id, userId, revokedAt: null },
+    data: { revokedAt: now },
+  });
+  return count > 0;
+}
+
+export async function revokeOtherSessions(userId: string, keepId: string, now = new Date()): Promise<number> {
+  const { count } = await db.loginSession.updateMany({
+    where: { userId, revokedAt: null, id: { not: keepId } },
+    data: { revokedAt: now },
+  });
+  return count;
+}
+
+export async function revokeAllSessions(userId: string, now = new Date()): Promise<number> {
+  const { count } = await db.loginSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+  return count;
+}
+
+/** Sessions that can still be used, newest activity first, for the profile page. */
+export async function listActiveSessions(userId: string, now = new Date()) {
+  const idleCutoff = new Date(now.getTime() - serverEnv.sessionPolicy.idleMinutes * 60_000);
+  return db.loginSession.findMany({
+    where: {
+      userId,
+      revokedAt: null,
+      expiresAt: { gt: now },
+      OR: [{ remember: true }, { lastSeenAt: { gte: idleCutoff } }],
+    },
+    orderBy: { lastSeenAt: "desc" },
+    select: { id: true, createdAt: true, lastSeenAt: true, userAgent: true, ip: true, remember: true },
+  });
+}
+
+/**
+ * Deletes sessions that can never be used again. Revoked ones are kept a
+ * day so a replayed cookie still meets a "revoked" record, not a missing one.
+ */
+export async function pruneSessions(now = new Date()): Promise<number> {
+  const idleCutoff = new Date(now.getTime() - serverEnv.sessionPolicy.idleMinutes * 60_000);
+  const revokedCutoff = new Date(now.getTime() - 24 * 60 * 60_000);
+  const { count } = await db.loginSession.deleteMany({
+    where: {
+      OR: [
+        { expiresAt: { lte: now } },
+        { revokedAt: { lte: revokedCutoff } },
+        { remember: false, lastSeenAt: { lt: idleCutoff } },
+      ],
+    },
+  });
+  return count;
+}
