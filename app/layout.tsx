@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
-import { Suspense } from "react";
 import { SiteHeader } from "@/components/site-header";
 import { FlashMessage } from "@/components/flash-message";
+import { readFlash } from "@/lib/flash/read-flash";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -16,7 +16,8 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const flash = await readFlash();
   return (
     <html lang="en">
       <body className="min-h-dvh bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
@@ -28,9 +29,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         </a>
         <SiteHeader />
         <main id="main" className="mx-auto max-w-5xl px-4 py-10">
-          <Suspense>
-            <FlashMessage />
-          </Suspense>
+          {flash && <FlashMessage key={flash.id} flash={flash} />}
           {children}
         </main>
       </body>

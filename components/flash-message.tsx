@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { usePathname, useSearchParams } from "next/navigation";
-import { FLASH_COOKIE, parseFlash, type Flash } from "@/lib/flash/flash";
+import { usePathname } from "next/navigation";
+import { FLASH_COOKIE, type Flash } from "@/lib/flash/flash";
 
 const STYLES: Record<Flash["category"], string> = {
   success: "bg-emerald-50 text-emerald-900 ring-emerald-200 dark:bg-emerald-950 dark:text-emerald-100 dark:ring-emerald-900",
@@ -11,34 +11,24 @@ const STYLES: Record<Flash["category"], string> = {
   error: "bg-red-50 text-red-900 ring-red-200 dark:bg-red-950 dark:text-red-100 dark:ring-red-900",
 };
 
-function takeFlashCookie(): Flash | null {
-  const entry = document.cookie.split("; ").find((cookie) => cookie.startsWith(`${FLASH_COOKIE}=`));
-  if (!entry) return null;
-  document.cookie = `${FLASH_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax`;
-  try {
-    return parseFlash(decodeURIComponent(entry.slice(FLASH_COOKIE.length + 1)));
-  } catch {
-    return null;
-  }
-}
-
 /**
- * Shows the one-time message a server action left before redirecting, then
- * deletes it, so it appears exactly once. Re-checks on every navigation.
+ * Shows the one-time message the root layout read from the flash cookie.
+ * The layout renders it with `key={flash.id}`, so each new message mounts
+ * afresh, even after a redirect back to the same page. Once shown the cookie
+ * is deleted, and the message goes away at the next navigation, because a
+ * shared layout is not re-rendered for client-side navigations.
  */
-export function FlashMessage() {
+export function FlashMessage({ flash }: { flash: Flash }) {
   const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const [flash, setFlash] = useState<Flash | null>(null);
+  const [shownOn] = useState(pathname);
+  const [dismissed, setDismissed] = useState(false);
+  if (pathname !== shownOn && !dismissed) setDismissed(true);
 
   useEffect(() => {
-    // Reading a cookie is a browser-only side effect, so it cannot happen
-    // during render; syncing it into state here is the intended use.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setFlash(takeFlashCookie());
-  }, [pathname, searchParams]);
+    document.cookie = `${FLASH_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax`;
+  }, []);
 
-  if (!flash) return null;
+  if (dismissed) return null;
   const urgent = flash.category === "error" || flash.category === "warning";
   return (
     <div
@@ -48,7 +38,7 @@ export function FlashMessage() {
       <p>{flash.message}</p>
       <button
         type="button"
-        onClick={() => setFlash(null)}
+        onClick={() => setDismissed(true)}
         className="rounded px-1 font-semibold opacity-70 hover:opacity-100"
         aria-label="Dismiss message"
       >

@@ -1,12 +1,6 @@
 import { test, expect } from "./fixtures";
 import { createUser, setUserActive, uniqueEmail } from "./support/users";
-import type { Page } from "@playwright/test";
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
+import { signInWithForm as signIn } from "./support/browser";
 
 test.describe("sign in", () => {
   test("the form has the fields, the remember-me box and a link to register", async ({ page }) => {

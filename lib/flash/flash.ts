@@ -1,7 +1,8 @@
 /**
- * One-time messages carried across a redirect in a short-lived cookie. The
- * server sets it (lib/flash/set-flash.ts); components/flash-message.tsx shows
- * it once and deletes it. Shared by both sides, so no server-only imports.
+ * One-time messages carried across a redirect in a short-lived cookie. Server
+ * actions and route handlers set it (lib/flash/set-flash.ts); the root layout
+ * reads it (lib/flash/read-flash.ts) and components/flash-message.tsx shows
+ * it and deletes it, so it appears once. Shared by both sides.
  */
 export const FLASH_COOKIE = "latchkey-flash";
 
@@ -9,12 +10,15 @@ export const FLASH_CATEGORIES = ["success", "info", "warning", "error"] as const
 export type FlashCategory = (typeof FLASH_CATEGORIES)[number];
 
 export interface Flash {
+  /** Tells two identical messages apart, so the second one shows too. */
+  id: string;
   category: FlashCategory;
   message: string;
 }
 
-// Cookie-level escaping is left to each side's cookie handling: Next's
-// cookies() escapes on write, components/flash-message.tsx unescapes on read.
+const MAX_MESSAGE_LENGTH = 500;
+const MAX_ID_LENGTH = 64;
+
 export function serializeFlash(flash: Flash): string {
   return JSON.stringify(flash);
 }
@@ -25,10 +29,11 @@ export function parseFlash(text: string | undefined): Flash | null {
   try {
     const value: unknown = JSON.parse(text);
     if (typeof value !== "object" || value === null) return null;
-    const { category, message } = value as Record<string, unknown>;
-    if (typeof message !== "string" || message.length === 0 || message.length > 500) return null;
+    const { id, category, message } = value as Record<string, unknown>;
+    if (typeof id !== "string" || id.length === 0 || id.length > MAX_ID_LENGTH) return null;
+    if (typeof message !== "string" || message.length === 0 || message.length > MAX_MESSAGE_LENGTH) return null;
     if (!FLASH_CATEGORIES.includes(category as FlashCategory)) return null;
-    return { category: category as FlashCategory, message };
+    return { id, category: category as FlashCategory, message };
   } catch {
     return null;
   }

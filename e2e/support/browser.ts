@@ -1,0 +1,19 @@
+import type { BrowserContext, Page } from "@playwright/test";
+
+/** Fills and submits the sign-in form as a person would. */
+export async function signInWithForm(page: Page, email: string, password: string, options: { remember?: boolean } = {}) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  if (options.remember) await page.getByRole("checkbox", { name: "Remember me" }).check();
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/**
+ * What a browser keeps across a restart: only cookies with an expiry date.
+ * Session cookies (expires -1) are dropped, as when the browser exits.
+ */
+export async function simulateBrowserRestart(context: BrowserContext): Promise<void> {
+  const persistent = (await context.cookies()).filter((cookie) => cookie.expires > 0);
+  await context.clearCookies();
+  await context.addCookies(persistent);
+}
