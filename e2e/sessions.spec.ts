@@ -150,7 +150,7 @@ test.describe("remember me", () => {
     // Restored, not fresh: changing the password asks for it again first.
     await page.goto("/profile");
     await expect(page.getByLabel("Current password")).toHaveCount(0);
-    await page.getByRole("link", { name: "Confirm your password" }).click();
+    await page.getByRole("link", { name: "Confirm your password" }).first().click();
     await expect(page).toHaveURL("/reauthenticate?next=%2Fprofile");
 
     await page.getByLabel("Password").fill("not my password");

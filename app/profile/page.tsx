@@ -5,14 +5,32 @@ import { reauthenticateUrlFor } from "@/lib/auth/login-url";
 import { listActiveSessions } from "@/lib/sessions/registry";
 import { ChangePasswordForm, UpdateNameForm } from "@/app/profile/profile-forms";
 import { SessionList } from "@/app/profile/session-list";
+import { CreateApiKeyForm } from "@/app/profile/create-api-key-form";
+import { ApiKeyList } from "@/app/profile/api-key-list";
+import { listApiKeys } from "@/lib/api-keys/registry";
 
 export const metadata: Metadata = { title: "Profile" };
 
 const panel = "rounded-xl bg-white p-6 ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800";
 
+function NeedsRecentSignIn({ task }: { task: string }) {
+  return (
+    <p className="text-sm text-slate-700 dark:text-slate-300">
+      {task} needs a recent sign-in.{" "}
+      <Link
+        href={reauthenticateUrlFor("/profile")}
+        className="font-semibold text-indigo-700 hover:underline dark:text-indigo-400"
+      >
+        Confirm your password
+      </Link>{" "}
+      to continue.
+    </p>
+  );
+}
+
 export default async function ProfilePage() {
   const session = await requireSession("/profile");
-  const sessions = await listActiveSessions(session.user.id);
+  const [sessions, apiKeys] = await Promise.all([listActiveSessions(session.user.id), listApiKeys(session.user.id)]);
   return (
     <div className="space-y-8">
       <div>
@@ -30,20 +48,7 @@ export default async function ProfilePage() {
           <h2 className="mb-4 text-lg font-semibold">
             Change password
           </h2>
-          {session.fresh ? (
-            <ChangePasswordForm />
-          ) : (
-            <p className="text-sm text-slate-700 dark:text-slate-300">
-              Changing your password needs a recent sign-in.{" "}
-              <Link
-                href={reauthenticateUrlFor("/profile")}
-                className="font-semibold text-indigo-700 hover:underline dark:text-indigo-400"
-              >
-                Confirm your password
-              </Link>{" "}
-              to continue.
-            </p>
-          )}
+          {session.fresh ? <ChangePasswordForm /> : <NeedsRecentSignIn task="Changing your password" />}
         </section>
       </div>
       <section className={panel}>
@@ -51,6 +56,16 @@ export default async function ProfilePage() {
           Active sessions
         </h2>
         <SessionList sessions={sessions} currentSessionId={session.id} />
+      </section>
+      <section className={panel}>
+        <h2 className="mb-2 text-lg font-semibold">API keys</h2>
+        <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
+          For programs that call the API on your behalf: send a key in the <code>X-API-Key</code> header.
+        </p>
+        <div className="space-y-6">
+          {session.fresh ? <CreateApiKeyForm /> : <NeedsRecentSignIn task="Creating an API key" />}
+          <ApiKeyList keys={apiKeys} />
+        </div>
       </section>
     </div>
   );

@@ -1,0 +1,18 @@
+import type { NextRequest, NextResponse } from "next/server";
+import { authenticateApiRequest } from "@/lib/api/authenticate";
+import { apiJson } from "@/lib/api/responses";
+
+export async function GET(request: NextRequest): Promise<NextResponse> {
+  const caller = await authenticateApiRequest(request);
+  if (!caller.ok) return caller.response;
+  const { user, method } = caller;
+  return apiJson({
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    createdAt: user.createdAt.toISOString(),
+    lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+    authMethod: method,
+  });
+}

@@ -1,0 +1,36 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { requireFreshSession, requireSession } from "@/lib/auth/session";
+import { createApiKey, revokeApiKey } from "@/lib/api-keys/registry";
+import { setFlash } from "@/lib/flash/set-flash";
+import { formValues, invalidForm, type FormState } from "@/lib/form-state";
+import { createApiKeySchema, type CreateApiKeyField } from "@/lib/validation/api-key";
+
+const PROFILE = "/profile";
+
+export type CreateApiKeyState = FormState<CreateApiKeyField> | { status: "created"; name: string; key: string };
+
+export async function createApiKeyAction(_previous: CreateApiKeyState, formData: FormData): Promise<CreateApiKeyState> {
+  const session = await requireFreshSession(PROFILE);
+  const input = formValues(formData, ["keyName"] as const);
+  const parsed = createApiKeySchema.safeParse(input);
+  if (!parsed.success) return invalidForm(parsed.error, input);
+
+  const { key, summary } = await createApiKey(session.user.id, parsed.data.keyName);
+  revalidatePath(PROFILE);
+  // The only time the full key leaves the server.
+  return { status: "created", name: summary.name, key };
+}
+
+export async function revokeApiKeyAction(formData: FormData): Promise<never> {
+  const session = await requireSession(PROFILE);
+  const id = formData.get("apiKeyId");
+  const revoked = typeof id === "string" ? await revokeApiKey(session.user.id, id) : null;
+  await setFlash(
+    revoked ? "success" : "info",
+    revoked ? `The API key “${revoked.name}” has been revoked.` : "That API key had already been revoked.",
+  );
+  redirect(PROFILE);
+}

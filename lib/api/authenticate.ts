@@ -1,0 +1,65 @@
+import "server-only";
+import type { NextRequest, NextResponse } from "next/server";
+import { checkCredentials } from "@/lib/auth/credentials";
+import { lookupSession } from "@/lib/auth/session";
+import { findUserByApiKey } from "@/lib/api-keys/registry";
+import { parseCredentials } from "@/lib/api/parse-credentials";
+import { apiError, unauthorized } from "@/lib/api/responses";
+import { emailField } from "@/lib/validation/email";
+import { existingPasswordField } from "@/lib/validation/password";
+import { findUserById } from "@/lib/users/queries";
+import type { PublicUser } from "@/lib/users/public-user";
+
+export type AuthMethod = "session" | "api_key" | "basic";
+
+export type ApiAuthentication = { ok: true; user: PublicUser; method: AuthMethod } | { ok: false; response: NextResponse };
+
+/**
+ * Who is calling an /api route: an API key (X-API-Key or Bearer), Basic
+ * email:password, or the browser's session cookie. Machine credentials never
+ * create a session or set a cookie. Every refusal is a JSON error; a wrong,
+ * revoked or unknown credential answers exactly like a missing one.
+ */
+export async function authenticateApiRequest(request: NextRequest): Promise<ApiAuthentication> {
+  const offered = parseCredentials({
+    apiKeyHeader: request.headers.get("x-api-key"),
+    authorization: request.headers.get("authorization"),
+    queryApiKey: request.nextUrl.searchParams.get("api_key"),
+    allowKeyInQuery: process.env.ALLOW_API_KEY_IN_QUERY === "true",
+  });
+
+  switch (offered.kind) {
+    case "key_in_query":
+      return {
+        ok: false,
+        response: apiError(
+          400,
+          "API keys in the URL are refused (URLs end up in logs and browser history): send it in the X-API-Key or Authorization: Bearer header.",
+        ),
+      };
+    case "malformed":
+      return { ok: false, response: apiError(400, offered.message) };
+    case "api_key": {
+      const user = await findUserByApiKey(offered.key);
+      return user ? { ok: true, user, method: "api_key" } : { ok: false, response: unauthorized() };
+    }
+    case "basic": {
+      const user = await checkBasicCredentials(offered.email, offered.password);
+      return user ? { ok: true, user, method: "basic" } : { ok: false, response: unauthorized() };
+    }
+    case "none": {
+      const lookup = await lookupSession();
+      return lookup.status === "valid"
+        ? { ok: true, user: lookup.session.user, method: "session" }
+        : { ok: false, response: unauthorized() };
+    }
+  }
+}
+
+async function checkBasicCredentials(rawEmail: string, rawPassword: string): Promise<PublicUser | null> {
+  const email = emailField.safeParse(rawEmail);
+  const password = existingPasswordField.safeParse(rawPassword);
+  if (!email.success || !password.success) return null;
+  const result = await checkCredentials(email.data, password.data);
+  return result.ok ? findUserById(result.user.id) : null;
+}

@@ -1,0 +1,81 @@
+/** The OpenAPI 3.1 description served at /api/openapi.json. */
+const errorResponse = (description: string) => ({
+  description,
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+});
+
+export const openApiDocument = {
+  openapi: "3.1.0",
+  info: {
+    title: "Latchkey API",
+    version: "1.0.0",
+    description:
+      "Authenticate with an API key (created on /profile) in `X-API-Key` or `Authorization: Bearer`, with HTTP Basic " +
+      "`email:password`, or with the browser's session cookie. Machine credentials never create a session or set a " +
+      "cookie. Keys in the query string (`?api_key=`) are refused with 400.",
+  },
+  servers: [{ url: "/" }],
+  security: [{ apiKey: [] }, { bearer: [] }, { basic: [] }, { session: [] }],
+  paths: {
+    "/api/me": {
+      get: {
+        summary: "The authenticated caller",
+        operationId: "getMe",
+        responses: {
+          "200": {
+            description: "The caller and how they authenticated.",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Me" } } },
+          },
+          "400": errorResponse("Malformed credentials, or an API key in the query string."),
+          "401": errorResponse("Missing, wrong, revoked or unknown credentials (one answer for all)."),
+        },
+      },
+    },
+    "/api/health": {
+      get: {
+        summary: "Liveness and database reachability",
+        operationId: "getHealth",
+        security: [],
+        responses: {
+          "200": { description: "Healthy.", content: { "application/json": { schema: { $ref: "#/components/schemas/Health" } } } },
+          "503": {
+            description: "The database cannot be reached.",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Health" } } },
+          },
+        },
+      },
+    },
+  },
+  components: {
+    securitySchemes: {
+      apiKey: { type: "apiKey", in: "header", name: "X-API-Key" },
+      bearer: { type: "http", scheme: "bearer", description: "An API key as a Bearer token." },
+      basic: { type: "http", scheme: "basic", description: "Email and password." },
+      session: { type: "apiKey", in: "cookie", name: "authjs.session-token" },
+    },
+    schemas: {
+      Error: { type: "object", required: ["error"], properties: { error: { type: "string" } } },
+      Me: {
+        type: "object",
+        required: ["id", "email", "name", "role", "createdAt", "lastLoginAt", "authMethod"],
+        properties: {
+          id: { type: "string" },
+          email: { type: "string", format: "email" },
+          name: { type: "string" },
+          role: { type: "string", enum: ["USER", "ADMIN"] },
+          createdAt: { type: "string", format: "date-time" },
+          lastLoginAt: { type: ["string", "null"], format: "date-time" },
+          authMethod: { type: "string", enum: ["session", "api_key", "basic"] },
+        },
+      },
+      Health: {
+        type: "object",
+        required: ["status", "database"],
+        properties: {
+          status: { type: "string", enum: ["ok", "unavailable"] },
+          database: { type: "string", enum: ["ok", "unavailable"] },
+        },
+      },
+    },
+  },
+} as const;

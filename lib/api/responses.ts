@@ -1,0 +1,21 @@
+import { NextResponse } from "next/server";
+
+// API answers are private to the caller: never stored by a browser or proxy.
+const NO_STORE = { "Cache-Control": "no-store" };
+
+/** Tells clients which credentials the API accepts (RFC 9110 §11.6.1). */
+export const WWW_AUTHENTICATE = 'Bearer realm="latchkey", Basic realm="latchkey", charset="UTF-8"';
+
+export function apiJson(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): NextResponse {
+  return NextResponse.json(body, { status: init.status ?? 200, headers: { ...NO_STORE, ...init.headers } });
+}
+
+export function apiError(status: number, error: string, headers: Record<string, string> = {}): NextResponse {
+  return apiJson({ error }, { status, headers });
+}
+
+export function unauthorized(): NextResponse {
+  return apiError(401, "Authentication required: send an API key (X-API-Key or Authorization: Bearer) or Basic credentials.", {
+    "WWW-Authenticate": WWW_AUTHENTICATE,
+  });
+}
