@@ -53,6 +53,8 @@ export default defineConfig({
     env: {
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-use-0123456789",
       NEXT_TELEMETRY_DISABLED: "1",
+      // As behind a proxy: tests choose their client address (e2e/fixtures.ts).
+      TRUST_PROXY: "true",
     },
   },
 });

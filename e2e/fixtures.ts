@@ -31,8 +31,19 @@ interface Fixtures {
   signedInUser: TestUser;
 }
 
+/** A made-up client address from the TEST-NET-2 range (RFC 5737). */
+export function randomClientIp(): string {
+  return `198.51.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
+}
+
 export const test = base.extend<Fixtures>({
+  // The server under test trusts X-Forwarded-For as if behind a proxy
+  // (TRUST_PROXY=true in playwright.config.ts). Each test gets its own client
+  // address, so per-address throttling counts never leak between tests.
   // Playwright requires the destructuring pattern even when no fixture is used.
+  extraHTTPHeaders: async ({}, use) => {
+    await use({ "x-forwarded-for": randomClientIp() });
+  },
   user: async ({}, use) => {
     await use(await createUser());
   },

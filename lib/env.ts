@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { resolveDatabase } from "@/lib/database-url";
 import type { SessionPolicy } from "@/lib/sessions/policy";
+import type { ThrottleLimit } from "@/lib/throttle/policy";
 
 const serverEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -15,6 +16,13 @@ const serverEnvSchema = z.object({
   SESSION_PROTECTION: z
     .enum(["strong", "basic", "off"], { error: 'SESSION_PROTECTION must be "strong", "basic" or "off"' })
     .default("strong"),
+  THROTTLE_ACCOUNT_MAX_FAILURES: wholeNumber("THROTTLE_ACCOUNT_MAX_FAILURES", 1, 1000).default(5),
+  THROTTLE_IP_MAX_FAILURES: wholeNumber("THROTTLE_IP_MAX_FAILURES", 1, 100_000).default(50),
+  THROTTLE_WINDOW_MINUTES: wholeNumber("THROTTLE_WINDOW_MINUTES", 1, 24 * 60).default(15),
+  THROTTLE_LOCK_MINUTES: wholeNumber("THROTTLE_LOCK_MINUTES", 1, 24 * 60).default(1),
+  THROTTLE_MAX_LOCK_MINUTES: wholeNumber("THROTTLE_MAX_LOCK_MINUTES", 1, 7 * 24 * 60).default(60),
+  REGISTRATION_LIMIT_PER_IP: wholeNumber("REGISTRATION_LIMIT_PER_IP", 1, 100_000).default(10),
+  TRUST_PROXY: z.enum(["true", "false"], { error: 'TRUST_PROXY must be "true" or "false"' }).default("false"),
 });
 
 function wholeNumber(name: string, min: number, max: number) {
@@ -30,6 +38,9 @@ export type ServerEnv = {
   database: ReturnType<typeof resolveDatabase>;
   bcryptCost: number;
   sessionPolicy: SessionPolicy;
+  throttle: { account: ThrottleLimit; ip: ThrottleLimit; registration: ThrottleLimit };
+  /** Take the client address from X-Forwarded-For (set only behind a proxy that writes it). */
+  trustProxy: boolean;
 };
 
 const MIN_SECRET_LENGTH = 32;
@@ -73,6 +84,23 @@ function loadServerEnv(source: NodeJS.ProcessEnv): ServerEnv {
       freshMinutes: data.FRESH_LOGIN_MINUTES,
       protection: data.SESSION_PROTECTION,
     },
+    throttle: {
+      account: {
+        maxAttempts: data.THROTTLE_ACCOUNT_MAX_FAILURES,
+        windowMinutes: data.THROTTLE_WINDOW_MINUTES,
+        lockMinutes: data.THROTTLE_LOCK_MINUTES,
+        maxLockMinutes: data.THROTTLE_MAX_LOCK_MINUTES,
+      },
+      ip: {
+        maxAttempts: data.THROTTLE_IP_MAX_FAILURES,
+        windowMinutes: data.THROTTLE_WINDOW_MINUTES,
+        lockMinutes: data.THROTTLE_LOCK_MINUTES,
+        maxLockMinutes: data.THROTTLE_MAX_LOCK_MINUTES,
+      },
+      // Counted per hour; an address that used them up waits out the hour.
+      registration: { maxAttempts: data.REGISTRATION_LIMIT_PER_IP, windowMinutes: 60, lockMinutes: 60, maxLockMinutes: 60 },
+    },
+    trustProxy: data.TRUST_PROXY === "true",
   };
 }
 

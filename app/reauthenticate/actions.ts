@@ -6,7 +6,8 @@ import { currentRequestInfo } from "@/lib/auth/request-info";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
 import { setBrowserKeyCookie } from "@/lib/sessions/cookies";
 import { refreshSession } from "@/lib/sessions/registry";
-import { verifyUserPassword } from "@/lib/users/verify-user-password";
+import { attemptPassword } from "@/lib/auth/attempt-password";
+import { tooManyAttemptsMessage } from "@/lib/throttle/policy";
 import { setFlash } from "@/lib/flash/set-flash";
 import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
 import { reauthenticateSchema, type ReauthenticateField } from "@/lib/validation/reauthenticate";
@@ -22,11 +23,16 @@ export async function reauthenticateAction(
   const parsed = reauthenticateSchema.safeParse(formValues(formData, ["password"] as const));
   if (!parsed.success) return invalidForm(parsed.error, {});
 
-  if (!(await verifyUserPassword(session.user.id, parsed.data.password))) {
+  const request = await currentRequestInfo();
+  const attempt = await attemptPassword(session.user.email, parsed.data.password, request.ip);
+  if (!attempt.ok && attempt.reason === "throttled") {
+    return formError({ fieldErrors: { password: [tooManyAttemptsMessage(attempt.retryAfterMs)] } });
+  }
+  if (!attempt.ok || attempt.user.id !== session.user.id) {
     return formError({ fieldErrors: { password: ["That password is not correct."] } });
   }
   const browserKey = await refreshSession(session.id);
-  await setBrowserKeyCookie(browserKey, (await currentRequestInfo()).secure);
+  await setBrowserKeyCookie(browserKey, request.secure);
   await setFlash("success", "Password confirmed.");
   redirect(next);
 }

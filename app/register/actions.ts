@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { createUser } from "@/lib/users/create-user";
+import { countRegistrationAttempt } from "@/lib/throttle/registration";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { setFlash } from "@/lib/flash/set-flash";
 import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
@@ -14,6 +15,9 @@ export async function registerAction(_previous: RegisterState, formData: FormDat
   const echo = { name: input.name, email: input.email };
   const parsed = registerSchema.safeParse(input);
   if (!parsed.success) return invalidForm(parsed.error, echo);
+
+  const limited = await countRegistrationAttempt();
+  if (limited) return formError({ message: limited, values: echo });
 
   const created = await createUser(parsed.data);
   if (!created.ok) {

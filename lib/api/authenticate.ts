@@ -1,10 +1,11 @@
 import "server-only";
 import type { NextRequest, NextResponse } from "next/server";
-import { checkCredentials } from "@/lib/auth/credentials";
+import { attemptPassword } from "@/lib/auth/attempt-password";
+import { currentRequestInfo } from "@/lib/auth/request-info";
 import { lookupSession } from "@/lib/auth/session";
 import { findUserByApiKey } from "@/lib/api-keys/registry";
 import { parseCredentials } from "@/lib/api/parse-credentials";
-import { apiError, unauthorized } from "@/lib/api/responses";
+import { apiError, tooManyRequests, unauthorized } from "@/lib/api/responses";
 import { emailField } from "@/lib/validation/email";
 import { existingPasswordField } from "@/lib/validation/password";
 import { findUserById } from "@/lib/users/queries";
@@ -43,10 +44,8 @@ export async function authenticateApiRequest(request: NextRequest): Promise<ApiA
       const user = await findUserByApiKey(offered.key);
       return user ? { ok: true, user, method: "api_key" } : { ok: false, response: unauthorized() };
     }
-    case "basic": {
-      const user = await checkBasicCredentials(offered.email, offered.password);
-      return user ? { ok: true, user, method: "basic" } : { ok: false, response: unauthorized() };
-    }
+    case "basic":
+      return checkBasicCredentials(offered.email, offered.password);
     case "none": {
       const lookup = await lookupSession();
       return lookup.status === "valid"
@@ -56,10 +55,17 @@ export async function authenticateApiRequest(request: NextRequest): Promise<ApiA
   }
 }
 
-async function checkBasicCredentials(rawEmail: string, rawPassword: string): Promise<PublicUser | null> {
+/** Each Basic request is a password guess, so it is throttled like the sign-in form. */
+async function checkBasicCredentials(rawEmail: string, rawPassword: string): Promise<ApiAuthentication> {
   const email = emailField.safeParse(rawEmail);
   const password = existingPasswordField.safeParse(rawPassword);
-  if (!email.success || !password.success) return null;
-  const result = await checkCredentials(email.data, password.data);
-  return result.ok ? findUserById(result.user.id) : null;
+  if (!email.success || !password.success) return { ok: false, response: unauthorized() };
+  const result = await attemptPassword(email.data, password.data, (await currentRequestInfo()).ip);
+  if (result.ok) {
+    const user = await findUserById(result.user.id);
+    if (user) return { ok: true, user, method: "basic" };
+  } else if (result.reason === "throttled") {
+    return { ok: false, response: tooManyRequests(result.retryAfterMs) };
+  }
+  return { ok: false, response: unauthorized() };
 }

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { tooManyAttemptsMessage } from "@/lib/throttle/policy";
 
 // API answers are private to the caller: never stored by a browser or proxy.
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -18,4 +19,8 @@ export function unauthorized(): NextResponse {
   return apiError(401, "Authentication required: send an API key (X-API-Key or Authorization: Bearer) or Basic credentials.", {
     "WWW-Authenticate": WWW_AUTHENTICATE,
   });
+}
+
+export function tooManyRequests(retryAfterMs: number): NextResponse {
+  return apiError(429, tooManyAttemptsMessage(retryAfterMs), { "Retry-After": String(Math.ceil(retryAfterMs / 1000)) });
 }

@@ -4,7 +4,8 @@ import Credentials from "next-auth/providers/credentials";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { db } from "@/lib/db";
 import { edgeAuthConfig } from "@/lib/auth/edge-config";
-import { checkCredentials } from "@/lib/auth/credentials";
+import { attemptPassword } from "@/lib/auth/attempt-password";
+import { currentRequestInfo } from "@/lib/auth/request-info";
 import { startPasswordSession } from "@/lib/auth/start-session";
 import { serverEnv } from "@/lib/env";
 import { loginSchema } from "@/lib/validation/login";
@@ -12,6 +13,14 @@ import { loginSchema } from "@/lib/validation/login";
 /** Thrown for a correct password on a deactivated account. */
 export class InactiveAccountError extends CredentialsSignin {
   override code = "inactive";
+}
+
+/** Thrown while the account or the client address is locked out. */
+export class ThrottledSignInError extends CredentialsSignin {
+  override code = "throttled";
+  constructor(readonly retryAfterMs: number) {
+    super();
+  }
 }
 
 export const { handlers, signIn, signOut } = NextAuth({
@@ -30,8 +39,10 @@ export const { handlers, signIn, signOut } = NextAuth({
       async authorize(credentials) {
         const parsed = loginSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const result = await checkCredentials(parsed.data.email, parsed.data.password);
+        const { ip } = await currentRequestInfo();
+        const result = await attemptPassword(parsed.data.email, parsed.data.password, ip);
         if (!result.ok) {
+          if (result.reason === "throttled") throw new ThrottledSignInError(result.retryAfterMs);
           if (result.reason === "inactive") throw new InactiveAccountError();
           return null;
         }

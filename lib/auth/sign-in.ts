@@ -1,6 +1,7 @@
 import "server-only";
 import { AuthError, CredentialsSignin } from "next-auth";
-import { signIn, InactiveAccountError } from "@/lib/auth/auth";
+import { signIn, InactiveAccountError, ThrottledSignInError } from "@/lib/auth/auth";
+import { tooManyAttemptsMessage } from "@/lib/throttle/policy";
 import { INVALID_CREDENTIALS_MESSAGE } from "@/lib/auth/messages";
 import { currentRequestInfo } from "@/lib/auth/request-info";
 import { endSessionCookieWithBrowser } from "@/lib/sessions/cookies";
@@ -18,6 +19,7 @@ export async function signInWithPassword(email: string, password: string, rememb
     if (!remember) await endSessionCookieWithBrowser((await currentRequestInfo()).secure);
     return { ok: true };
   } catch (error) {
+    if (error instanceof ThrottledSignInError) return { ok: false, message: tooManyAttemptsMessage(error.retryAfterMs) };
     if (error instanceof InactiveAccountError) {
       return { ok: false, message: "This account has been deactivated. Contact an administrator." };
     }

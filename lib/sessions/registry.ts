@@ -5,8 +5,6 @@ import { hashToken, randomToken } from "@/lib/sessions/keys";
 import { sessionExpiresAt } from "@/lib/sessions/policy";
 import { publicUserSelect } from "@/lib/users/public-user";
 
-const USER_AGENT_MAX = 512;
-
 export interface NewLoginSession {
   userId: string;
   remember: boolean;
@@ -30,7 +28,7 @@ export async function createLoginSession(input: NewLoginSession, now = new Date(
       method: input.method,
       freshAt: now,
       browserKeyHash: hashToken(browserKey),
-      userAgent: input.userAgent.slice(0, USER_AGENT_MAX),
+      userAgent: input.userAgent,
       ip: input.ip,
     },
   });

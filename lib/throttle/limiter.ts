@@ -1,0 +1,27 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { countAttempt, lockRemainingMs, type ThrottleLimit } from "@/lib/throttle/policy";
+
+export const throttleKeys = {
+  account: (email: string) => `account:${email}`,
+  ip: (ip: string | null) => `ip:${ip ?? "unknown"}`,
+  registration: (ip: string | null) => `register:${ip ?? "unknown"}`,
+};
+
+/** The longest remaining lock among the keys, in milliseconds (0: none locked). */
+export async function lockRemaining(keys: string[], now = new Date()): Promise<number> {
+  const states = await db.rateLimit.findMany({ where: { key: { in: keys } } });
+  return Math.max(0, ...states.map((state) => lockRemainingMs(state, now)));
+}
+
+/** Counts one attempt against `key`; true when this attempt locked it. */
+export async function recordAttempt(key: string, limit: ThrottleLimit, now = new Date()): Promise<boolean> {
+  const current = await db.rateLimit.findUnique({ where: { key } });
+  const { next, lockedNow } = countAttempt(current, now, limit);
+  await db.rateLimit.upsert({ where: { key }, create: { key, ...next }, update: next });
+  return lockedNow;
+}
+
+export async function clearAttempts(key: string): Promise<void> {
+  await db.rateLimit.deleteMany({ where: { key } });
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { countAttempt, lockRemainingMs, tooManyAttemptsMessage, type ThrottleLimit, type ThrottleState } from "@/lib/throttle/policy";
+
+const MINUTE = 60_000;
+const limit: ThrottleLimit = { maxAttempts: 5, windowMinutes: 15, lockMinutes: 1, maxLockMinutes: 60 };
+const start = new Date("2026-11-23T10:00:00Z");
+const at = (minutes: number) => new Date(start.getTime() + minutes * MINUTE);
+
+function fail(times: number, from: ThrottleState | null, when: (i: number) => Date) {
+  let state = from;
+  let lockedNow = false;
+  for (let i = 0; i < times; i++) ({ next: state, lockedNow } = countAttempt(state, when(i), limit));
+  return { state: state!, lockedNow };
+}
+
+describe("countAttempt", () => {
+  it("allows maxAttempts - 1 failures, and locks on the one that reaches the limit", () => {
+    const four = fail(4, null, () => at(0));
+    expect(four.lockedNow).toBe(false);
+    expect(lockRemainingMs(four.state, at(0))).toBe(0);
+    const five = fail(1, four.state, () => at(1));
+    expect(five.lockedNow).toBe(true);
+    expect(lockRemainingMs(five.state, at(1))).toBe(1 * MINUTE);
+  });
+
+  it("forgets failures older than the window", () => {
+    const old = fail(4, null, () => at(0)).state;
+    const later = countAttempt(old, at(16), limit);
+    expect(later.lockedNow).toBe(false);
+    expect(later.next.attempts).toBe(1);
+  });
+
+  it("doubles each lock in a row, up to the ceiling", () => {
+    let state: ThrottleState | null = null;
+    const locks: number[] = [];
+    let now = 0;
+    for (let round = 0; round < 9; round++) {
+      ({ state } = fail(5, state, () => at(now)));
+      locks.push(lockRemainingMs(state, at(now)) / MINUTE);
+      now += 61;
+    }
+    expect(locks).toEqual([1, 2, 4, 8, 16, 32, 60, 60, 60]);
+  });
+
+  it("keeps an existing lock while counting more attempts", () => {
+    const locked = fail(5, null, () => at(0)).state;
+    const during = countAttempt(locked, at(0.5), limit);
+    expect(lockRemainingMs(during.next, at(0.5))).toBe(0.5 * MINUTE);
+  });
+});
+
+describe("lockRemainingMs", () => {
+  it("is 0 for no counter and after the lock ends", () => {
+    expect(lockRemainingMs(null, start)).toBe(0);
+    const locked = fail(5, null, () => at(0)).state;
+    expect(lockRemainingMs(locked, at(1))).toBe(0);
+    expect(lockRemainingMs(locked, at(2))).toBe(0);
+  });
+});
+
+describe("tooManyAttemptsMessage", () => {
+  it.each([
+    [1, "Too many attempts. Try again in 1 minute."],
+    [60_000, "Too many attempts. Try again in 1 minute."],
+    [60_001, "Too many attempts. Try again in 2 minutes."],
+    [15 * MINUTE, "Too many attempts. Try again in 15 minutes."],
+  ])("%i ms → %s", (ms, message) => {
+    expect(tooManyAttemptsMessage(ms)).toBe(message);
+  });
+});
