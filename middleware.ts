@@ -1,20 +1,34 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { readSessionClaims } from "@/lib/auth/session-token";
 import { loginUrlFor } from "@/lib/auth/login-url";
+import { isProtectedPath } from "@/lib/auth/protected-paths";
+import { contentSecurityPolicy, newNonce } from "@/lib/security/content-security-policy";
 
-// The optimistic check only: a request without a session token that decodes
-// goes to the sign-in page. Every protected page and action checks again in
-// Node, next to the data (lib/auth/session.ts), so skipping this exposes
-// nothing. It only reads the token: unlike Auth.js's own middleware it never
-// re-issues the cookie, which would turn a browser-run cookie into a
-// persistent one.
+// Two jobs, both cheap and edge-safe:
+// 1. Every page gets a Content-Security-Policy with a fresh script nonce.
+// 2. The optimistic sign-in check for protected pages: a request without a
+//    session token that decodes goes to the sign-in page. Every protected page
+//    and action checks again in Node, next to the data (lib/auth/session.ts),
+//    so skipping this exposes nothing. It only reads the token: unlike
+//    Auth.js's own middleware it never re-issues the cookie, which would turn
+//    a browser-run cookie into a persistent one.
 export default async function middleware(request: NextRequest): Promise<NextResponse> {
-  const claims = await readSessionClaims((name) => request.cookies.get(name)?.value);
-  if (claims) return NextResponse.next();
   const { pathname, search } = request.nextUrl;
-  return NextResponse.redirect(new URL(loginUrlFor(`${pathname}${search}`), request.nextUrl));
+  if (isProtectedPath(pathname)) {
+    const claims = await readSessionClaims((name) => request.cookies.get(name)?.value);
+    if (!claims) return NextResponse.redirect(new URL(loginUrlFor(`${pathname}${search}`), request.nextUrl));
+  }
+
+  const policy = contentSecurityPolicy(newNonce(), process.env.NODE_ENV !== "production");
+  // Next.js reads the nonce from the request's policy and puts it on its scripts.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", policy);
+  return response;
 }
 
 export const config = {
-  matcher: ["/dashboard/:path*", "/profile/:path*", "/admin/:path*"],
+  // Pages only: not the API (JSON, no scripts) nor static files.
+  matcher: ["/((?!api/|_next/static/|_next/image|favicon.ico|.*\\.(?:png|svg|ico|txt|webmanifest)$).*)"],
 };

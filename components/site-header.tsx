@@ -28,6 +28,12 @@ export async function SiteHeader() {
               <Link href="/profile" className={linkStyle}>
                 Profile
               </Link>
+              {/* Only a convenience: /admin itself refuses anyone else. */}
+              {user.role === "ADMIN" && (
+                <Link href="/admin" className={linkStyle}>
+                  Admin
+                </Link>
+              )}
               <SignOutButton />
             </>
           ) : (

@@ -1,3 +1,5 @@
+import type { ChangeEventHandler, ReactNode } from "react";
+
 interface TextFieldProps {
   label: string;
   name: string;
@@ -9,6 +11,12 @@ interface TextFieldProps {
   required?: boolean;
   autoFocus?: boolean;
   maxLength?: number;
+  /** Only from client components: server components cannot pass functions. */
+  onChange?: ChangeEventHandler<HTMLInputElement>;
+  /** Extra content under the hint, such as a live strength meter. */
+  children?: ReactNode;
+  /** Ids of elements in `children` that describe the input too. */
+  describedBy?: string;
 }
 
 /**
@@ -26,12 +34,16 @@ export function TextField({
   required = true,
   autoFocus,
   maxLength,
+  onChange,
+  children,
+  describedBy: extraDescribedBy,
 }: TextFieldProps) {
   const id = `field-${name}`;
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const invalid = Boolean(errors?.length);
-  const describedBy = [hint ? hintId : null, invalid ? errorId : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint ? hintId : null, extraDescribedBy, invalid ? errorId : null].filter(Boolean).join(" ") || undefined;
 
   return (
     <div className="space-y-1">
@@ -47,6 +59,7 @@ export function TextField({
         required={required}
         autoFocus={autoFocus}
         maxLength={maxLength}
+        onChange={onChange}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy}
         className="block w-full rounded-md border-0 bg-white px-3 py-2 text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-indigo-600 aria-invalid:ring-red-500 dark:bg-slate-900 dark:text-slate-100 dark:ring-slate-600"
@@ -56,6 +69,7 @@ export function TextField({
           {hint}
         </p>
       )}
+      {children}
       {invalid && (
         <p id={errorId} className="text-sm text-red-700 dark:text-red-400">
           {errors?.join(" ")}

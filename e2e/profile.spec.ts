@@ -4,7 +4,7 @@ import { signInOverHttp } from "./fixtures";
 test.describe("profile", () => {
   test("the user renames themselves and the navigation follows", async ({ page, signedInUser }) => {
     await page.goto("/profile");
-    const name = page.getByLabel("Name");
+    const name = page.getByLabel("Name", { exact: true });
     await expect(name).toHaveValue(signedInUser.name);
     await name.fill("Renamed Person");
     await page.getByRole("button", { name: "Save name" }).click();
@@ -14,9 +14,9 @@ test.describe("profile", () => {
 
   test("an empty name is refused next to the field", async ({ page, signedInUser }) => {
     await page.goto("/profile");
-    await page.getByLabel("Name").fill("   ");
+    await page.getByLabel("Name", { exact: true }).fill("   ");
     await page.getByRole("button", { name: "Save name" }).click();
-    await expect(page.getByLabel("Name")).toHaveAccessibleDescription("Enter your name.");
+    await expect(page.getByLabel("Name", { exact: true })).toHaveAccessibleDescription("Enter your name.");
     await expect(page.getByRole("navigation", { name: "Main" })).toContainText(signedInUser.name);
   });
 

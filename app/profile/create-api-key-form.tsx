@@ -5,7 +5,8 @@ import { createApiKeyAction, type CreateApiKeyState } from "@/app/profile/api-ke
 import { TextField } from "@/components/text-field";
 import { SubmitButton } from "@/components/submit-button";
 import { fieldErrorsOf, valuesOf, type FormState } from "@/lib/form-state";
-import { API_KEY_NAME_MAX_LENGTH, type CreateApiKeyField } from "@/lib/validation/api-key";
+import type { CreateApiKeyField } from "@/lib/validation/api-key";
+import { API_KEY_NAME_MAX_LENGTH } from "@/lib/validation/field-limits";
 
 const IDLE_STATE: CreateApiKeyState = { status: "idle" };
 

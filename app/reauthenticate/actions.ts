@@ -4,8 +4,10 @@ import { redirect } from "next/navigation";
 import { requireSession } from "@/lib/auth/session";
 import { currentRequestInfo } from "@/lib/auth/request-info";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
-import { setBrowserKeyCookie } from "@/lib/sessions/cookies";
-import { refreshSession } from "@/lib/sessions/registry";
+import { encodeSessionToken } from "@/lib/auth/session-token";
+import { sessionCookieMaxAgeSeconds } from "@/lib/sessions/lifetime";
+import { setBrowserKeyCookie, setSessionTokenCookie } from "@/lib/sessions/cookies";
+import { rotateSession } from "@/lib/sessions/registry";
 import { attemptPassword } from "@/lib/auth/attempt-password";
 import { tooManyAttemptsMessage } from "@/lib/throttle/policy";
 import { setFlash } from "@/lib/flash/set-flash";
@@ -31,8 +33,17 @@ export async function reauthenticateAction(
   if (!attempt.ok || attempt.user.id !== session.user.id) {
     return formError({ fieldErrors: { password: ["That password is not correct."] } });
   }
-  const browserKey = await refreshSession(session.id);
-  await setBrowserKeyCookie(browserKey, request.secure);
+  const rotated = await rotateSession(session.id);
+  const token = await encodeSessionToken(
+    { userId: session.user.id, sessionId: rotated.id, role: session.user.role },
+    { secure: request.secure, maxAgeSeconds: sessionCookieMaxAgeSeconds() },
+  );
+  await setSessionTokenCookie(token, {
+    secure: request.secure,
+    remember: rotated.remember,
+    maxAgeSeconds: sessionCookieMaxAgeSeconds(),
+  });
+  await setBrowserKeyCookie(rotated.browserKey, request.secure);
   await setFlash("success", "Password confirmed.");
   redirect(next);
 }

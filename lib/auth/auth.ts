@@ -7,7 +7,7 @@ import { edgeAuthConfig } from "@/lib/auth/edge-config";
 import { attemptPassword } from "@/lib/auth/attempt-password";
 import { currentRequestInfo } from "@/lib/auth/request-info";
 import { startPasswordSession } from "@/lib/auth/start-session";
-import { serverEnv } from "@/lib/env";
+import { sessionCookieMaxAgeSeconds } from "@/lib/sessions/lifetime";
 import { loginSchema } from "@/lib/validation/login";
 
 /** Thrown for a correct password on a deactivated account. */
@@ -27,7 +27,7 @@ export const { handlers, signIn, signOut } = NextAuth({
   ...edgeAuthConfig,
   // The token lives as long as the longest session ("Remember me"); the
   // session record decides, on every request, whether it is still good.
-  session: { strategy: "jwt", maxAge: serverEnv.sessionPolicy.rememberDays * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: sessionCookieMaxAgeSeconds() },
   // The adapter is typed against @prisma/client's default client; ours is
   // generated elsewhere (driver-adapter mode) with the same model API.
   adapter: PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]),

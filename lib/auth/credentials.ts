@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
-import { verifyAgainstDummyHash, verifyPassword } from "@/lib/auth/password";
+import { hashPassword, needsRehash, verifyAgainstDummyHash, verifyPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/generated/prisma/sqlite/enums";
 
 export interface AuthenticatedUser {
@@ -19,7 +19,8 @@ export type CredentialCheck =
  * Checks an email (already normalised) and password. Unknown emails cost a
  * full bcrypt comparison too, so timing does not reveal which accounts exist.
  * "inactive" is only reported after the correct password, so it reveals
- * nothing to someone guessing.
+ * nothing to someone guessing. A successful check also brings the stored
+ * hash up to the configured BCRYPT_COST, the one moment the password is known.
  */
 export async function checkCredentials(email: string, password: string): Promise<CredentialCheck> {
   const user = await db.user.findUnique({
@@ -32,7 +33,18 @@ export async function checkCredentials(email: string, password: string): Promise
   }
   if (!(await verifyPassword(password, user.passwordHash))) return { ok: false, reason: "invalid" };
   if (!user.active) return { ok: false, reason: "inactive" };
+  if (needsRehash(user.passwordHash, serverEnv.bcryptCost)) await rehash(user.id, user.passwordHash, password);
   return { ok: true, user: { id: user.id, name: user.name, email: user.email, role: user.role } };
+}
+
+/**
+ * Replaces a hash made at another cost, now that the password is known. The
+ * update only applies while the old hash is still stored, so it cannot undo
+ * a password change that happened meanwhile.
+ */
+async function rehash(userId: string, oldHash: string, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password, serverEnv.bcryptCost);
+  await db.user.updateMany({ where: { id: userId, passwordHash: oldHash }, data: { passwordHash } });
 }
 
 export async function recordSignIn(userId: string, at: Date): Promise<void> {

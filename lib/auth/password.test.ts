@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { hashCost, hashPassword, verifyAgainstDummyHash, verifyPassword } from "@/lib/auth/password";
+import { hashCost, hashPassword, needsRehash, verifyAgainstDummyHash, verifyPassword } from "@/lib/auth/password";
 
 // The lowest cost the app allows; bcryptjs is pure JavaScript, so keep it cheap.
 const COST = 10;
@@ -167,4 +167,24 @@ describe("verifyAgainstDummyHash", () => {
     },
     SLOW,
   );
+});
+
+describe("needsRehash", () => {
+  const hashAt4 = bcrypt.hashSync("x", 4);
+
+  it("is false when the hash was made at the configured cost", () => {
+    expect(needsRehash(hashAt4, 4)).toBe(false);
+  });
+
+  it("is true when the configured cost is higher or lower than the hash's", () => {
+    expect(needsRehash(hashAt4, 12)).toBe(true);
+    expect(needsRehash(bcrypt.hashSync("x", 5), 4)).toBe(true);
+  });
+
+  it("reads the cost from $2a$ and $2y$ hashes made by other bcrypt libraries too", () => {
+    const hash2a = hashAt4.replace(/^\$2b\$/, "$2a$");
+    const hash2y = hashAt4.replace(/^\$2b\$/, "$2y$");
+    expect(needsRehash(hash2a, 4)).toBe(false);
+    expect(needsRehash(hash2y, 12)).toBe(true);
+  });
 });

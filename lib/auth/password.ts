@@ -24,6 +24,16 @@ export function hashCost(hash: string): number {
   return bcrypt.getRounds(hash);
 }
 
+/**
+ * Whether a stored hash should be redone at the configured cost: raising
+ * BCRYPT_COST then strengthens existing accounts as their owners sign in
+ * (and lowering it speeds them up again). Only call it with a hash that just
+ * verified, since the password is needed to redo it.
+ */
+export function needsRehash(hash: string, cost: number): boolean {
+  return hashCost(hash) !== cost;
+}
+
 const dummyHashes = new Map<number, Promise<string>>();
 
 /**

@@ -1,4 +1,4 @@
-import { decode } from "next-auth/jwt";
+import { decode, encode } from "next-auth/jwt";
 
 /**
  * Reading the session token: the encrypted Auth.js JWT in the session cookie,
@@ -33,4 +33,20 @@ export async function readSessionClaims(
     return null;
   }
   return null;
+}
+
+/** A new session token for `claims`, as Auth.js would write it, for rotating a session. */
+export async function encodeSessionToken(
+  claims: SessionClaims & { role?: string },
+  options: { secure: boolean; maxAgeSeconds: number; secret?: string },
+): Promise<string> {
+  const secret = options.secret ?? process.env.AUTH_SECRET;
+  if (!secret) throw new Error("AUTH_SECRET is not set");
+  const salt = options.secure ? SESSION_COOKIE_NAMES[0] : SESSION_COOKIE_NAMES[1];
+  return encode({
+    token: { sub: claims.userId, sid: claims.sessionId, role: claims.role },
+    secret,
+    salt,
+    maxAge: options.maxAgeSeconds,
+  });
 }

@@ -8,7 +8,7 @@ import { currentRequestInfo } from "@/lib/auth/request-info";
 import { loginUrlFor, reauthenticateUrlFor, sessionExpiredUrlFor } from "@/lib/auth/login-url";
 import { evaluateSession, type InvalidReason } from "@/lib/sessions/policy";
 import { hashToken } from "@/lib/sessions/keys";
-import { BROWSER_KEY_COOKIE } from "@/lib/sessions/cookies";
+import { readBrowserKey } from "@/lib/sessions/cookies";
 import { dropSessionFreshness, findSessionWithUser, touchSession } from "@/lib/sessions/registry";
 import type { PublicUser } from "@/lib/users/public-user";
 
@@ -39,7 +39,7 @@ export const lookupSession = cache(async (): Promise<SessionLookup> => {
   if (!record || record.userId !== claims.userId) return { status: "invalid", reason: "unknown" };
   if (!record.user.active) return { status: "invalid", reason: "inactive_user" };
 
-  const browserKey = jar.get(BROWSER_KEY_COOKIE)?.value;
+  const browserKey = await readBrowserKey();
   const { userAgent } = await currentRequestInfo();
   const now = new Date();
   const verdict = evaluateSession(

@@ -5,16 +5,40 @@ import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-token";
 /**
  * The browser-key cookie has no expiry, so it ends with the browser run. The
  * session record keeps its hash: a session without "Remember me" needs it to
- * be valid at all, and any session needs it to be fresh.
+ * be valid at all, and any session needs it to be fresh. Behind HTTPS it
+ * carries the __Host- prefix: Secure, this host only, path /.
  */
-export const BROWSER_KEY_COOKIE = "latchkey-browser";
+const BROWSER_KEY_COOKIES = { secure: "__Host-latchkey-browser", plain: "latchkey-browser" } as const;
+
+function sessionTokenCookieName(secure: boolean): string {
+  return secure ? SESSION_COOKIE_NAMES[0] : SESSION_COOKIE_NAMES[1];
+}
 
 export async function setBrowserKeyCookie(browserKey: string, secure: boolean): Promise<void> {
-  (await cookies()).set(BROWSER_KEY_COOKIE, browserKey, { httpOnly: true, sameSite: "lax", path: "/", secure });
+  const name = secure ? BROWSER_KEY_COOKIES.secure : BROWSER_KEY_COOKIES.plain;
+  (await cookies()).set(name, browserKey, { httpOnly: true, sameSite: "lax", path: "/", secure });
 }
 
 export async function readBrowserKey(): Promise<string | null> {
-  return (await cookies()).get(BROWSER_KEY_COOKIE)?.value ?? null;
+  const jar = await cookies();
+  return jar.get(BROWSER_KEY_COOKIES.secure)?.value ?? jar.get(BROWSER_KEY_COOKIES.plain)?.value ?? null;
+}
+
+/**
+ * Writes the session token cookie: with "Remember me" for `maxAgeSeconds`,
+ * without it as a browser-run cookie (no expiry date).
+ */
+export async function setSessionTokenCookie(
+  token: string,
+  options: { secure: boolean; remember: boolean; maxAgeSeconds: number },
+): Promise<void> {
+  (await cookies()).set(sessionTokenCookieName(options.secure), token, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: options.secure,
+    ...(options.remember ? { maxAge: options.maxAgeSeconds } : {}),
+  });
 }
 
 /**
@@ -23,16 +47,15 @@ export async function readBrowserKey(): Promise<string | null> {
  */
 export async function endSessionCookieWithBrowser(secure: boolean): Promise<void> {
   const jar = await cookies();
-  for (const name of SESSION_COOKIE_NAMES) {
-    const value = jar.get(name)?.value;
-    if (value) jar.set(name, value, { httpOnly: true, sameSite: "lax", path: "/", secure: secure || name.startsWith("__Secure-") });
-  }
+  const name = sessionTokenCookieName(secure);
+  const value = jar.get(name)?.value;
+  if (value) jar.set(name, value, { httpOnly: true, sameSite: "lax", path: "/", secure });
 }
 
 export async function clearSessionCookies(): Promise<void> {
   const jar = await cookies();
-  for (const name of [...SESSION_COOKIE_NAMES, BROWSER_KEY_COOKIE]) {
-    // A __Secure- cookie can only be overwritten (here: expired) by a Secure one.
-    if (jar.has(name)) jar.set(name, "", { path: "/", maxAge: 0, secure: name.startsWith("__Secure-") });
+  for (const name of [...SESSION_COOKIE_NAMES, ...Object.values(BROWSER_KEY_COOKIES)]) {
+    // A __Secure- or __Host- cookie can only be overwritten (here: expired) by a Secure one.
+    if (jar.has(name)) jar.set(name, "", { path: "/", maxAge: 0, secure: name.startsWith("__") });
   }
 }

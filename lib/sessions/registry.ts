@@ -47,14 +47,34 @@ export async function dropSessionFreshness(id: string): Promise<void> {
   await db.loginSession.updateMany({ where: { id }, data: { freshAt: null } });
 }
 
-/** The password was typed again: fresh from now, in a new browser key. */
-export async function refreshSession(id: string, now = new Date()): Promise<string> {
+/**
+ * The password was typed again: the session continues under a new id (so a
+ * token captured before re-authentication is worthless), fresh from now, in
+ * a new browser key. The old record is revoked in the same transaction.
+ */
+export async function rotateSession(id: string, now = new Date()) {
+  const old = await db.loginSession.findUniqueOrThrow({ where: { id } });
+  const newId = randomToken();
   const browserKey = randomToken();
-  await db.loginSession.update({
-    where: { id },
-    data: { freshAt: now, lastSeenAt: now, browserKeyHash: hashToken(browserKey) },
-  });
-  return browserKey;
+  await db.$transaction([
+    db.loginSession.create({
+      data: {
+        id: newId,
+        userId: old.userId,
+        createdAt: old.createdAt,
+        lastSeenAt: now,
+        expiresAt: old.expiresAt,
+        remember: old.remember,
+        method: old.method,
+        freshAt: now,
+        browserKeyHash: hashToken(browserKey),
+        userAgent: old.userAgent,
+        ip: old.ip,
+      },
+    }),
+    db.loginSession.update({ where: { id }, data: { revokedAt: now } }),
+  ]);
+  return { id: newId, browserKey, remember: old.remember };
 }
 
 export async function revokeSession(id: string, now = new Date()): Promise<void> {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { containsControlCharacters } from "@/lib/validation/text";
+import { API_KEY_NAME_MAX_LENGTH } from "@/lib/validation/field-limits";
 
-export const API_KEY_NAME_MAX_LENGTH = 100;
 
 export const createApiKeySchema = z.object({
   keyName: z

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { containsControlCharacters } from "@/lib/validation/text";
+import { NAME_MAX_LENGTH } from "@/lib/validation/field-limits";
 
-export const NAME_MAX_LENGTH = 100;
 
 export const nameField = z
   .string({ error: "Enter your name." })

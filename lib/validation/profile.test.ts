@@ -43,7 +43,7 @@ describe("changePasswordSchema", () => {
   });
 
   it.each([
-    ["8 characters (the minimum)", "12345678"],
+    ["8 characters (the minimum)", "k7#qv!2m"],
     ["a 200-character passphrase", "x".repeat(199) + "!"],
     ["1000 characters (the maximum)", "n".repeat(1000)],
   ])("accepts a new password of %s", (_label, newPassword) => {
@@ -61,6 +61,7 @@ describe("changePasswordSchema", () => {
     ["currentPassword", "missing", { currentPassword: undefined }, "Enter your password."],
     ["currentPassword", "1001 characters", { currentPassword: "c".repeat(1001) }, "Passwords are at most 1000 characters."],
     ["newPassword", "7 characters", { newPassword: "1234567", confirmNewPassword: "1234567" }, "Use at least 8 characters."],
+    ["newPassword", "a common password", { newPassword: " iloveyou2 ", confirmNewPassword: " iloveyou2 " }, "This password is too common. Choose another."],
     ["newPassword", "1001 characters", { newPassword: "n".repeat(1001), confirmNewPassword: "n".repeat(1001) }, "Use at most 1000 characters."],
     ["newPassword", "missing", { newPassword: undefined, confirmNewPassword: "new-password" }, "Enter a password."],
     ["newPassword", "the current password", { newPassword: "old-password", confirmNewPassword: "old-password" }, "Choose a password different from the current one."],

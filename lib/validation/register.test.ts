@@ -34,7 +34,7 @@ describe("registerSchema", () => {
   });
 
   it.each([
-    ["8 characters (the minimum)", "12345678"],
+    ["8 characters (the minimum)", "k7#qv!2m"],
     ["a 200-character passphrase", "long passphrase ".repeat(13).slice(0, 200)],
     ["1000 characters (the maximum)", "p".repeat(1000)],
     ["Unicode", "pässwörd-🔑-日本"],
@@ -55,6 +55,7 @@ describe("registerSchema", () => {
     ["password", "7 characters", { password: "1234567", confirmPassword: "1234567" }, "Use at least 8 characters."],
     ["password", "empty", { password: "", confirmPassword: "" }, "Use at least 8 characters."],
     ["password", "missing", { password: undefined }, "Enter a password."],
+    ["password", "a common password", { password: "Password123", confirmPassword: "Password123" }, "This password is too common. Choose another."],
     ["password", "1001 characters", { password: "p".repeat(1001), confirmPassword: "p".repeat(1001) }, "Use at most 1000 characters."],
     ["confirmPassword", "different", { confirmPassword: "analytical-engine!" }, "The passwords do not match."],
     ["confirmPassword", "missing", { confirmPassword: undefined }, "Confirm your password."],

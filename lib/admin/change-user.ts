@@ -1,0 +1,41 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { recordAuditEvent } from "@/lib/audit/record-event";
+import type { AuditAction } from "@/lib/audit/actions";
+import { revokeAllSessions } from "@/lib/sessions/registry";
+import { isRefusedOnSelf, type AdminChange, type AdminChangeResult } from "@/lib/admin/changes";
+import { publicUserSelect, type PublicUser } from "@/lib/users/public-user";
+
+// Each change applies only from the opposite state, in the same statement
+// as the write: two admins acting at once cannot both succeed, so each
+// real change is audited exactly once.
+const EFFECTS = {
+  deactivate: { from: { active: true }, to: { active: false }, action: "user.deactivated" },
+  reactivate: { from: { active: false }, to: { active: true }, action: "user.reactivated" },
+  promote: { from: { role: "USER" }, to: { role: "ADMIN" }, action: "user.promoted" },
+  demote: { from: { role: "ADMIN" }, to: { role: "USER" }, action: "user.demoted" },
+} as const satisfies Record<AdminChange, { from: object; to: object; action: AuditAction }>;
+
+/**
+ * Applies one admin change to another user's account. The self rule is
+ * enforced here, not only by hiding buttons, since a form can be replayed.
+ */
+export async function applyAdminChange(
+  actor: PublicUser,
+  targetId: string,
+  change: AdminChange,
+): Promise<AdminChangeResult> {
+  if (targetId === actor.id && isRefusedOnSelf(change)) return { ok: false, reason: "self" };
+
+  const effect = EFFECTS[change];
+  const { count } = await db.user.updateMany({ where: { id: targetId, ...effect.from }, data: effect.to });
+  const user = await db.user.findUnique({ where: { id: targetId }, select: publicUserSelect });
+  if (!user) return { ok: false, reason: "not_found" };
+  if (count === 0) return { ok: false, reason: "no_change" };
+
+  // Inactive users are already refused on every request; revoking their
+  // sessions as well means reactivating them does not bring those back.
+  if (change === "deactivate") await revokeAllSessions(targetId);
+  await recordAuditEvent({ action: effect.action, actorId: actor.id, targetUserId: targetId });
+  return { ok: true, user };
+}
