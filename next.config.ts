@@ -18,8 +18,15 @@ const nextConfig: NextConfig = {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
   poweredByHeader: false,
-  // forbidden() and app/forbidden.tsx: a real 403 page for non-admins.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() and app/forbidden.tsx: a real 403 page for non-admins.
+    authInterrupts: true,
+    // Next.js answers a server action over its body limit (default 1 MB) with a
+    // 500 and the page breaks. Every form field is capped far lower (100 to
+    // 1,000 characters), so a megabyte pasted into a field should meet those
+    // caps and get a message next to the field instead.
+    serverActions: { bodySizeLimit: "2mb" },
+  },
   // Native or dynamically-loaded database drivers stay plain Node requires.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
 };

@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import { requireAdmin } from "@/lib/auth/session";
 import { listUsers } from "@/lib/admin/list-users";
 import { adminUsersUrl } from "@/lib/admin/urls";
-import { listRecentAuditEvents } from "@/lib/audit/queries";
+import { listAuditEvents } from "@/lib/audit/queries";
+import { ADMIN_ACTIONS } from "@/lib/audit/actions";
 import { userListSchema } from "@/lib/validation/admin";
 import { UserSearch } from "@/app/admin/user-search";
 import { UserTable } from "@/app/admin/user-table";
 import { Pagination } from "@/app/admin/pagination";
-import { RecentAdminActions } from "@/app/admin/recent-admin-actions";
+import { AuditEventTable } from "@/components/audit-event-table";
+import Link from "next/link";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -18,7 +20,7 @@ interface AdminPageProps {
 export default async function AdminPage({ searchParams }: AdminPageProps) {
   const params = userListSchema.parse(await searchParams);
   const session = await requireAdmin(adminUsersUrl(params));
-  const [list, events] = await Promise.all([listUsers(params), listRecentAuditEvents({ limit: 10 })]);
+  const [list, events] = await Promise.all([listUsers(params), listAuditEvents({ actions: ADMIN_ACTIONS, limit: 10 })]);
   // Past the last page the list shows the last one; links and actions follow it.
   const shown = { page: list.page, q: params.q };
   return (
@@ -42,7 +44,13 @@ export default async function AdminPage({ searchParams }: AdminPageProps) {
         <h2 id="recent-admin-actions" className="mb-4 text-lg font-semibold">
           Recent admin actions
         </h2>
-        <RecentAdminActions events={events} />
+        <AuditEventTable events={events} showPeople showContext={false} emptyText="No admin actions yet." />
+        <Link
+          href="/admin/audit"
+          className="mt-4 inline-block text-sm font-semibold text-indigo-700 hover:underline dark:text-indigo-400"
+        >
+          Open the security log
+        </Link>
       </section>
     </div>
   );

@@ -6,6 +6,7 @@ import { requireFreshSession, requireSession, requireUser } from "@/lib/auth/ses
 import { revokeOtherSessions, revokeUserSession } from "@/lib/sessions/registry";
 import { changeUserPassword, updateUserName } from "@/lib/users/update-user";
 import { setFlash } from "@/lib/flash/set-flash";
+import { recordAuditEvent } from "@/lib/audit/record-event";
 import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
 import {
   changePasswordSchema,
@@ -43,7 +44,12 @@ export async function changePasswordAction(
   const result = await changeUserPassword(session.user.id, parsed.data.currentPassword, parsed.data.newPassword);
   if (!result.ok) return formError({ fieldErrors: { currentPassword: ["Your current password is not correct."] } });
   // Whoever else knew the old password is signed out everywhere.
-  await revokeOtherSessions(session.user.id, session.id);
+  const revoked = await revokeOtherSessions(session.user.id, session.id);
+  await recordAuditEvent({
+    action: "password.changed",
+    actorId: session.user.id,
+    detail: `${revoked} other ${revoked === 1 ? "session" : "sessions"} signed out`,
+  });
   revalidatePath(PROFILE);
   return { status: "success", message: "Your password has been changed. Your other sessions have been signed out." };
 }
@@ -53,6 +59,7 @@ export async function revokeSessionAction(formData: FormData): Promise<never> {
   const target = formData.get("sessionId");
   const revoked =
     typeof target === "string" && target !== session.id && (await revokeUserSession(session.user.id, target));
+  if (revoked) await recordAuditEvent({ action: "session.revoked", actorId: session.user.id, detail: "one other session" });
   await setFlash(revoked ? "success" : "info", revoked ? "That session has been signed out." : "That session had already ended.");
   redirect(PROFILE);
 }
@@ -60,6 +67,7 @@ export async function revokeSessionAction(formData: FormData): Promise<never> {
 export async function revokeOtherSessionsAction(): Promise<never> {
   const session = await requireSession(PROFILE);
   const count = await revokeOtherSessions(session.user.id, session.id);
+  await recordAuditEvent({ action: "session.revoked", actorId: session.user.id, detail: `all other sessions (${count})` });
   await setFlash("success", count === 1 ? "Signed out of 1 other session." : `Signed out of ${count} other sessions.`);
   redirect(PROFILE);
 }

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { requireFreshSession, requireSession } from "@/lib/auth/session";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/registry";
 import { setFlash } from "@/lib/flash/set-flash";
+import { recordAuditEvent } from "@/lib/audit/record-event";
 import { formValues, invalidForm, type FormState } from "@/lib/form-state";
 import { createApiKeySchema, type CreateApiKeyField } from "@/lib/validation/api-key";
 
@@ -19,6 +20,7 @@ export async function createApiKeyAction(_previous: CreateApiKeyState, formData:
   if (!parsed.success) return invalidForm(parsed.error, input);
 
   const { key, summary } = await createApiKey(session.user.id, parsed.data.keyName);
+  await recordAuditEvent({ action: "api_key.created", actorId: session.user.id, detail: `${summary.name} (${summary.prefix}…)` });
   revalidatePath(PROFILE);
   // The only time the full key leaves the server.
   return { status: "created", name: summary.name, key };
@@ -28,6 +30,9 @@ export async function revokeApiKeyAction(formData: FormData): Promise<never> {
   const session = await requireSession(PROFILE);
   const id = formData.get("apiKeyId");
   const revoked = typeof id === "string" ? await revokeApiKey(session.user.id, id) : null;
+  if (revoked) {
+    await recordAuditEvent({ action: "api_key.revoked", actorId: session.user.id, detail: `${revoked.name} (${revoked.prefix}…)` });
+  }
   await setFlash(
     revoked ? "success" : "info",
     revoked ? `The API key “${revoked.name}” has been revoked.` : "That API key had already been revoked.",

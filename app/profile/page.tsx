@@ -8,6 +8,8 @@ import { SessionList } from "@/app/profile/session-list";
 import { CreateApiKeyForm } from "@/app/profile/create-api-key-form";
 import { ApiKeyList } from "@/app/profile/api-key-list";
 import { listApiKeys } from "@/lib/api-keys/registry";
+import { listAuditEvents } from "@/lib/audit/queries";
+import { AuditEventTable } from "@/components/audit-event-table";
 
 export const metadata: Metadata = { title: "Profile" };
 
@@ -30,7 +32,11 @@ function NeedsRecentSignIn({ task }: { task: string }) {
 
 export default async function ProfilePage() {
   const session = await requireSession("/profile");
-  const [sessions, apiKeys] = await Promise.all([listActiveSessions(session.user.id), listApiKeys(session.user.id)]);
+  const [sessions, apiKeys, events] = await Promise.all([
+    listActiveSessions(session.user.id),
+    listApiKeys(session.user.id),
+    listAuditEvents({ userId: session.user.id, limit: 10 }),
+  ]);
   return (
     <div className="space-y-8">
       <div>
@@ -66,6 +72,10 @@ export default async function ProfilePage() {
           {session.fresh ? <CreateApiKeyForm /> : <NeedsRecentSignIn task="Creating an API key" />}
           <ApiKeyList keys={apiKeys} />
         </div>
+      </section>
+      <section className={panel}>
+        <h2 className="mb-4 text-lg font-semibold">Recent security activity</h2>
+        <AuditEventTable events={events} showPeople={false} showContext emptyText="Nothing yet." />
       </section>
     </div>
   );

@@ -9,6 +9,7 @@ import { sessionCookieMaxAgeSeconds } from "@/lib/sessions/lifetime";
 import { setBrowserKeyCookie, setSessionTokenCookie } from "@/lib/sessions/cookies";
 import { rotateSession } from "@/lib/sessions/registry";
 import { attemptPassword } from "@/lib/auth/attempt-password";
+import { recordAuditEvent } from "@/lib/audit/record-event";
 import { tooManyAttemptsMessage } from "@/lib/throttle/policy";
 import { setFlash } from "@/lib/flash/set-flash";
 import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
@@ -26,7 +27,7 @@ export async function reauthenticateAction(
   if (!parsed.success) return invalidForm(parsed.error, {});
 
   const request = await currentRequestInfo();
-  const attempt = await attemptPassword(session.user.email, parsed.data.password, request.ip);
+  const attempt = await attemptPassword(session.user.email, parsed.data.password, request.ip, "re-authentication");
   if (!attempt.ok && attempt.reason === "throttled") {
     return formError({ fieldErrors: { password: [tooManyAttemptsMessage(attempt.retryAfterMs)] } });
   }
@@ -44,6 +45,7 @@ export async function reauthenticateAction(
     maxAgeSeconds: sessionCookieMaxAgeSeconds(),
   });
   await setBrowserKeyCookie(rotated.browserKey, request.secure);
+  await recordAuditEvent({ action: "reauthenticated", actorId: session.user.id });
   await setFlash("success", "Password confirmed.");
   redirect(next);
 }

@@ -5,6 +5,7 @@ import { createUser } from "@/lib/users/create-user";
 import { countRegistrationAttempt } from "@/lib/throttle/registration";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { setFlash } from "@/lib/flash/set-flash";
+import { recordAuditEvent } from "@/lib/audit/record-event";
 import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
 import { registerSchema, type RegisterField } from "@/lib/validation/register";
 
@@ -32,6 +33,7 @@ export async function registerAction(_previous: RegisterState, formData: FormDat
     await setFlash("warning", "Your account was created. Please sign in.");
     redirect("/login");
   }
+  await recordAuditEvent({ action: "user.registered", actorId: created.user.id });
   await setFlash("success", `Welcome to Latchkey, ${created.user.name}!`);
   redirect("/dashboard");
 }

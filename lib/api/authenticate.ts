@@ -60,7 +60,7 @@ async function checkBasicCredentials(rawEmail: string, rawPassword: string): Pro
   const email = emailField.safeParse(rawEmail);
   const password = existingPasswordField.safeParse(rawPassword);
   if (!email.success || !password.success) return { ok: false, response: unauthorized() };
-  const result = await attemptPassword(email.data, password.data, (await currentRequestInfo()).ip);
+  const result = await attemptPassword(email.data, password.data, (await currentRequestInfo()).ip, "API Basic auth");
   if (result.ok) {
     const user = await findUserById(result.user.id);
     if (user) return { ok: true, user, method: "basic" };

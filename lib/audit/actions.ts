@@ -1,8 +1,18 @@
 /**
- * Every action the audit log records, with the words the admin page shows
- * for it. The one list of action names: add new ones here.
+ * Every action the audit log records, with the words the pages show for it.
+ * The one list of action names: add new ones here.
  */
 const AUDIT_ACTION_LABELS = {
+  "user.registered": "Registered",
+  "sign_in.succeeded": "Signed in",
+  "sign_in.failed": "Sign-in failed",
+  "sign_out": "Signed out",
+  "session.revoked": "Session signed out",
+  "reauthenticated": "Password confirmed",
+  "password.changed": "Password changed",
+  "api_key.created": "API key created",
+  "api_key.revoked": "API key revoked",
+  "throttle.triggered": "Too many attempts: locked",
   "user.deactivated": "Deactivated",
   "user.reactivated": "Reactivated",
   "user.promoted": "Promoted to admin",
@@ -11,7 +21,16 @@ const AUDIT_ACTION_LABELS = {
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 
+export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];
+
+/** The actions an admin takes on other users (the admin page's "Recent admin actions"). */
+export const ADMIN_ACTIONS: AuditAction[] = ["user.deactivated", "user.reactivated", "user.promoted", "user.demoted"];
+
+export function isAuditAction(value: string): value is AuditAction {
+  return Object.hasOwn(AUDIT_ACTION_LABELS, value);
+}
+
 /** Stored actions are plain strings, so one this code no longer knows shows as written. */
 export function describeAuditAction(action: string): string {
-  return Object.hasOwn(AUDIT_ACTION_LABELS, action) ? AUDIT_ACTION_LABELS[action as AuditAction] : action;
+  return isAuditAction(action) ? AUDIT_ACTION_LABELS[action] : action;
 }

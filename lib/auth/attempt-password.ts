@@ -2,8 +2,12 @@ import "server-only";
 import { serverEnv } from "@/lib/env";
 import { checkCredentials, type CredentialCheck } from "@/lib/auth/credentials";
 import { clearAttempts, lockRemaining, recordAttempt, throttleKeys } from "@/lib/throttle/limiter";
+import { recordAuditEvent } from "@/lib/audit/record-event";
 
 export type PasswordAttempt = CredentialCheck | { ok: false; reason: "throttled"; retryAfterMs: number };
+
+/** Where the guess came from, for the audit log. */
+export type PasswordChannel = "sign-in form" | "API Basic auth" | "re-authentication";
 
 /**
  * A password guess, throttled per account and per client address: the sign-in
@@ -13,18 +17,47 @@ export type PasswordAttempt = CredentialCheck | { ok: false; reason: "throttled"
  * typed (normalised), whether or not an account has it, so a lock says
  * nothing about which accounts exist.
  */
-export async function attemptPassword(email: string, password: string, ip: string | null): Promise<PasswordAttempt> {
+export async function attemptPassword(
+  email: string,
+  password: string,
+  ip: string | null,
+  channel: PasswordChannel,
+): Promise<PasswordAttempt> {
   const accountKey = throttleKeys.account(email);
   const ipKey = throttleKeys.ip(ip);
   const retryAfterMs = await lockRemaining([accountKey, ipKey]);
-  if (retryAfterMs > 0) return { ok: false, reason: "throttled", retryAfterMs };
+  if (retryAfterMs > 0) {
+    await recordAuditEvent({ action: "sign_in.failed", detail: `${channel}, ${email}: locked out` });
+    return { ok: false, reason: "throttled", retryAfterMs };
+  }
 
   const result = await checkCredentials(email, password);
-  if (result.ok || result.reason === "inactive") {
+  if (result.ok) {
     await clearAttempts(accountKey);
     return result;
   }
+  if (result.reason === "inactive") {
+    await clearAttempts(accountKey);
+    await recordAuditEvent({
+      action: "sign_in.failed",
+      targetUserId: result.userId,
+      detail: `${channel}, ${email}: account deactivated`,
+    });
+    return result;
+  }
+  await recordAuditEvent({
+    action: "sign_in.failed",
+    targetUserId: result.userId,
+    detail: `${channel}, ${email}: wrong email or password`,
+  });
   const { account, ip: perIp } = serverEnv.throttle;
-  await Promise.all([recordAttempt(accountKey, account), recordAttempt(ipKey, perIp)]);
+  const [accountLocked, ipLocked] = await Promise.all([
+    recordAttempt(accountKey, account),
+    recordAttempt(ipKey, perIp),
+  ]);
+  if (accountLocked) {
+    await recordAuditEvent({ action: "throttle.triggered", targetUserId: result.userId, detail: `account ${email}` });
+  }
+  if (ipLocked) await recordAuditEvent({ action: "throttle.triggered", detail: `address ${ip ?? "unknown"}` });
   return result;
 }

@@ -8,6 +8,7 @@ import { attemptPassword } from "@/lib/auth/attempt-password";
 import { currentRequestInfo } from "@/lib/auth/request-info";
 import { startPasswordSession } from "@/lib/auth/start-session";
 import { sessionCookieMaxAgeSeconds } from "@/lib/sessions/lifetime";
+import { revokeSession } from "@/lib/sessions/registry";
 import { loginSchema } from "@/lib/validation/login";
 
 /** Thrown for a correct password on a deactivated account. */
@@ -40,7 +41,7 @@ export const { handlers, signIn, signOut } = NextAuth({
         const parsed = loginSchema.safeParse(credentials);
         if (!parsed.success) return null;
         const { ip } = await currentRequestInfo();
-        const result = await attemptPassword(parsed.data.email, parsed.data.password, ip);
+        const result = await attemptPassword(parsed.data.email, parsed.data.password, ip, "sign-in form");
         if (!result.ok) {
           if (result.reason === "throttled") throw new ThrottledSignInError(result.retryAfterMs);
           if (result.reason === "inactive") throw new InactiveAccountError();
@@ -51,4 +52,11 @@ export const { handlers, signIn, signOut } = NextAuth({
       },
     }),
   ],
+  events: {
+    // Auth.js's own POST /api/auth/signout only clears the cookie: revoke the
+    // session record too, or a copy of the cookie would keep working.
+    async signOut(message) {
+      if ("token" in message && message.token?.sid) await revokeSession(message.token.sid);
+    },
+  },
 });

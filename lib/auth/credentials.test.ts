@@ -36,11 +36,11 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function userWithHashAtCost(cost: number, active = true): Promise<{ email: string; hash: string }> {
+async function userWithHashAtCost(cost: number, active = true): Promise<{ id: string; email: string; hash: string }> {
   const email = `user-${crypto.randomUUID()}@example.test`;
   const hash = await hashPassword(PASSWORD, cost);
-  await db.user.create({ data: { name: "Test User", email, passwordHash: hash, active } });
-  return { email, hash };
+  const { id } = await db.user.create({ data: { name: "Test User", email, passwordHash: hash, active }, select: { id: true } });
+  return { id, email, hash };
 }
 
 async function storedHash(email: string): Promise<string> {
@@ -82,6 +82,7 @@ describe("checkCredentials: bcrypt cost upgrade", () => {
       await expect(credentials.checkCredentials(wrong.email, "not the password")).resolves.toEqual({
         ok: false,
         reason: "invalid",
+        userId: wrong.id,
       });
       expect(await storedHash(wrong.email)).toBe(wrong.hash);
 
@@ -89,6 +90,7 @@ describe("checkCredentials: bcrypt cost upgrade", () => {
       await expect(credentials.checkCredentials(inactive.email, PASSWORD)).resolves.toEqual({
         ok: false,
         reason: "inactive",
+        userId: inactive.id,
       });
       expect(await storedHash(inactive.email)).toBe(inactive.hash);
     },

@@ -13,7 +13,8 @@ export interface AuthenticatedUser {
 
 export type CredentialCheck =
   | { ok: true; user: AuthenticatedUser }
-  | { ok: false; reason: "invalid" | "inactive" };
+  // The account, when there is one: for the audit log, never shown to the caller.
+  | { ok: false; reason: "invalid" | "inactive"; userId?: string };
 
 /**
  * Checks an email (already normalised) and password. Unknown emails cost a
@@ -31,8 +32,8 @@ export async function checkCredentials(email: string, password: string): Promise
     await verifyAgainstDummyHash(password, serverEnv.bcryptCost);
     return { ok: false, reason: "invalid" };
   }
-  if (!(await verifyPassword(password, user.passwordHash))) return { ok: false, reason: "invalid" };
-  if (!user.active) return { ok: false, reason: "inactive" };
+  if (!(await verifyPassword(password, user.passwordHash))) return { ok: false, reason: "invalid", userId: user.id };
+  if (!user.active) return { ok: false, reason: "inactive", userId: user.id };
   if (needsRehash(user.passwordHash, serverEnv.bcryptCost)) await rehash(user.id, user.passwordHash, password);
   return { ok: true, user: { id: user.id, name: user.name, email: user.email, role: user.role } };
 }

@@ -3,6 +3,7 @@ import { recordSignIn } from "@/lib/auth/credentials";
 import { currentRequestInfo } from "@/lib/auth/request-info";
 import { setBrowserKeyCookie } from "@/lib/sessions/cookies";
 import { createLoginSession, pruneSessions } from "@/lib/sessions/registry";
+import { recordAuditEvent } from "@/lib/audit/record-event";
 
 /**
  * Everything a successful password sign-in records: the last sign-in time,
@@ -18,6 +19,7 @@ export async function startPasswordSession(userId: string, remember: boolean): P
     now,
   );
   await setBrowserKeyCookie(browserKey, request.secure);
+  await recordAuditEvent({ action: "sign_in.succeeded", actorId: userId, detail: remember ? "with Remember me" : undefined });
   // Sign-ins are rare next to page views: a good moment to sweep.
   await pruneSessions(now);
   return id;

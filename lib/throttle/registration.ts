@@ -3,15 +3,19 @@ import { serverEnv } from "@/lib/env";
 import { currentRequestInfo } from "@/lib/auth/request-info";
 import { lockRemaining, recordAttempt, throttleKeys } from "@/lib/throttle/limiter";
 import { tooManyAttemptsMessage } from "@/lib/throttle/policy";
+import { recordAuditEvent } from "@/lib/audit/record-event";
 
 /**
  * Counts a registration from this client address (REGISTRATION_LIMIT_PER_IP
  * an hour). Returns the message to show when the address is over its limit.
  */
 export async function countRegistrationAttempt(): Promise<string | null> {
-  const key = throttleKeys.registration((await currentRequestInfo()).ip);
+  const { ip } = await currentRequestInfo();
+  const key = throttleKeys.registration(ip);
   const remaining = await lockRemaining([key]);
   if (remaining > 0) return tooManyAttemptsMessage(remaining);
-  await recordAttempt(key, serverEnv.throttle.registration);
+  if (await recordAttempt(key, serverEnv.throttle.registration)) {
+    await recordAuditEvent({ action: "throttle.triggered", detail: `registrations from ${ip ?? "unknown"}` });
+  }
   return null;
 }

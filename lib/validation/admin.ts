@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ADMIN_CHANGES } from "@/lib/admin/changes";
+import { isAuditAction, type AuditAction } from "@/lib/audit/actions";
 
 export const USER_SEARCH_MAX_LENGTH = 200;
 
@@ -16,4 +17,15 @@ export type UserListParams = z.output<typeof userListSchema>;
 export const adminChangeSchema = userListSchema.extend({
   userId: z.string().min(1).max(100),
   change: z.enum(ADMIN_CHANGES),
+});
+
+/** /admin/audit's filter (a GET form): an unknown action means all actions. */
+export const auditFilterSchema = z.object({
+  action: z
+    .string()
+    .refine(isAuditAction)
+    .transform((action) => action as AuditAction)
+    .optional()
+    .catch(undefined),
+  email: z.string().trim().max(USER_SEARCH_MAX_LENGTH).catch(""),
 });

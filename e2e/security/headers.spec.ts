@@ -1,0 +1,144 @@
+import { test, expect } from "../fixtures";
+import type { APIResponse } from "@playwright/test";
+
+/** The CSP's directives, by name. */
+function directivesOf(policy: string): Map<string, string[]> {
+  const directives = new Map<string, string[]>();
+  for (const part of policy.split(";")) {
+    const [name, ...values] = part.trim().split(/\s+/);
+    if (name) directives.set(name.toLowerCase(), values);
+  }
+  return directives;
+}
+
+/** Checks the security headers of one page and returns its script nonce. */
+function expectSecurityHeaders(response: APIResponse, label: string): string {
+  const headers = response.headers();
+  const policy = headers["content-security-policy"] ?? "";
+  expect(policy, `${label}: Content-Security-Policy`).not.toBe("");
+  const directives = directivesOf(policy);
+  const scriptSrc = directives.get("script-src") ?? [];
+  const nonce = scriptSrc.find((source) => source.startsWith("'nonce-"))?.slice("'nonce-".length, -1) ?? "";
+  expect(nonce.length, `${label}: script-src has a nonce`).toBeGreaterThanOrEqual(16);
+  expect(scriptSrc, `${label}: script-src`).not.toContain("'unsafe-inline'");
+  expect(scriptSrc, `${label}: script-src`).not.toContain("'unsafe-eval'");
+  expect(directives.get("frame-ancestors"), `${label}: frame-ancestors`).toEqual(["'none'"]);
+  expect(directives.get("object-src"), `${label}: object-src`).toEqual(["'none'"]);
+
+  expect(headers["x-content-type-options"], `${label}: X-Content-Type-Options`).toBe("nosniff");
+  expect(headers["referrer-policy"], `${label}: Referrer-Policy`).toMatch(/^(no-referrer|same-origin|strict-origin|strict-origin-when-cross-origin)$/);
+  expect(headers["permissions-policy"], `${label}: Permissions-Policy`).toContain("camera=()");
+  // The e2e server is a production build: HSTS is on (browsers ignore it over HTTP).
+  expect(headers["strict-transport-security"], `${label}: HSTS`).toMatch(/max-age=\d{7,}/);
+  return nonce;
+}
+
+/** Every <script …> opening tag in the page, inline or not. */
+function scriptTagsOf(html: string): string[] {
+  return html.match(/<script\b[^>]*>/gi) ?? [];
+}
+
+test.describe("security headers", () => {
+  test("every page sends a nonce-based CSP, nosniff, a referrer policy, a permissions policy and HSTS", async ({
+    page,
+    request,
+    signedInUser,
+  }) => {
+    const pages: [string, number][] = [
+      ["/", 200],
+      ["/login", 200],
+      ["/register", 200],
+      ["/no-such-page", 404],
+    ];
+    const nonces = new Set<string>();
+    for (const [path, status] of pages) {
+      // Signed out (`request` has no cookies), then signed in (the page's cookies).
+      const response = await request.get(path, { maxRedirects: 0 });
+      expect(response.status(), path).toBe(status);
+      nonces.add(expectSecurityHeaders(response, `${path} (signed out)`));
+    }
+    for (const [path, status] of [["/dashboard", 200], ["/profile", 200], ["/no-such-page", 404]] as const) {
+      const response = await page.request.get(path, { maxRedirects: 0 });
+      expect(response.status(), path).toBe(status);
+      if (status === 200) expect(await response.text()).toContain(signedInUser.email);
+      nonces.add(expectSecurityHeaders(response, `${path} (signed in)`));
+    }
+    // A fresh nonce for every response.
+    expect(nonces.size).toBe(7);
+  });
+
+  test("the API sends the static security headers too", async ({ request }) => {
+    for (const path of ["/api/health", "/api/me"]) {
+      const headers = (await request.get(path)).headers();
+      expect(headers["x-content-type-options"], path).toBe("nosniff");
+      expect(headers["strict-transport-security"], path).toMatch(/max-age=/);
+    }
+  });
+
+  test("every script tag in the HTML carries the response's nonce", async ({ request }) => {
+    for (const path of ["/", "/login", "/register", "/no-such-page"]) {
+      const response = await request.get(path);
+      const nonce = expectSecurityHeaders(response, path);
+      const tags = scriptTagsOf(await response.text());
+      expect(tags.length, `${path} has scripts`).toBeGreaterThan(0);
+      for (const tag of tags) expect(tag, path).toContain(`nonce="${nonce}"`);
+    }
+  });
+});
+
+test.describe("the CSP lets the app run and stops injected scripts", () => {
+  test("React handles the form (a validation error without a reload) and no script is blocked", async ({ page }) => {
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await page.goto("/register");
+    await page.evaluate(() => {
+      (window as unknown as { sameDocument: boolean }).sameDocument = true;
+    });
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByLabel("Name")).toHaveAccessibleDescription("Enter your name.");
+    // Still the same document: the server action ran through React, not a full form post.
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    expect(violations).toEqual([]);
+  });
+
+  test("an inline script without the nonce does not run", async ({ page }) => {
+    await page.goto("/login");
+    const outcome = await page.evaluate(
+      () =>
+        new Promise<{ ran: boolean; violated: string | null }>((resolve) => {
+          let violated: string | null = null;
+          document.addEventListener("securitypolicyviolation", (event) => {
+            violated = event.effectiveDirective;
+          });
+          const script = document.createElement("script");
+          script.textContent = "window.injected = true;";
+          document.body.append(script);
+          setTimeout(() => resolve({ ran: (window as unknown as { injected?: boolean }).injected === true, violated }), 200);
+        }),
+    );
+    expect(outcome).toEqual({ ran: false, violated: "script-src-elem" });
+  });
+
+  test("the pages refuse to be framed", async ({ page, baseURL }) => {
+    // A page of another origin frames the sign-in form, and (as a control)
+    // a page of a third origin that allows framing.
+    const framed = `${baseURL}/login`;
+    await page.route("http://framer.invalid/", (route) =>
+      route.fulfill({
+        contentType: "text/html",
+        body: `<iframe title="target" src="${framed}"></iframe><iframe title="control" src="http://control.invalid/"></iframe>`,
+      }),
+    );
+    await page.route("http://control.invalid/", (route) =>
+      route.fulfill({ contentType: "text/html", body: `<input aria-label="Control field">` }),
+    );
+    await page.goto("http://framer.invalid/");
+    await expect(page.frameLocator("iframe[title=control]").getByLabel("Control field")).toBeVisible();
+    const target = page.frame({ url: (url) => url.href !== "http://framer.invalid/" && url.href !== "http://control.invalid/" });
+    expect(target, "the framed page has a frame").not.toBeNull();
+    await expect.poll(() => target?.url()).toMatch(/^chrome-error:/);
+    await expect(page.frameLocator("iframe[title=target]").getByLabel("Email")).toHaveCount(0);
+  });
+});
