@@ -14,6 +14,10 @@ import { contentSecurityPolicy, newNonce } from "@/lib/security/content-security
 //    a browser-run cookie into a persistent one.
 export default async function middleware(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
+  // Benchmark builds only (next.config.ts): a bare redirect, the baseline for the one below.
+  if (process.env.LATCHKEY_BENCH === "1" && pathname === "/bench/redirect") {
+    return NextResponse.redirect(new URL(loginUrlFor(pathname), request.nextUrl));
+  }
   if (isProtectedPath(pathname)) {
     const claims = await readSessionClaims((name) => request.cookies.get(name)?.value);
     if (!claims) return NextResponse.redirect(new URL(loginUrlFor(`${pathname}${search}`), request.nextUrl));
@@ -29,6 +33,9 @@ export default async function middleware(request: NextRequest): Promise<NextResp
 }
 
 export const config = {
+  // Node.js, not the Edge sandbox (stable for middleware since Next.js 15.5):
+  // it runs in the server's own isolate, with no sandbox to cross per request.
+  runtime: "nodejs",
   // Pages only: not the API (JSON, no scripts) nor static files.
   matcher: ["/((?!api/|_next/static/|_next/image|favicon.ico|.*\\.(?:png|svg|ico|txt|webmanifest)$).*)"],
 };

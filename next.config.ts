@@ -13,7 +13,17 @@ const securityHeaders = [
     : []),
 ];
 
+// `LATCHKEY_BENCH=1 next build` makes the benchmark build of scripts/bench.mjs:
+// its own output directory (the shared .next/ is left alone) and the
+// benchmark-only routes, `*.bench.tsx` pages, which normal builds do not see.
+const bench = process.env.LATCHKEY_BENCH === "1";
+const pageExtensions = ["tsx", "ts", "jsx", "js"];
+
 const nextConfig: NextConfig = {
+  distDir: bench ? ".next-bench" : ".next",
+  pageExtensions: bench ? ["bench.tsx", ...pageExtensions] : pageExtensions,
+  // Inlined at build time, so the benchmark branch in middleware.ts is dead code elsewhere.
+  env: { LATCHKEY_BENCH: bench ? "1" : "" },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

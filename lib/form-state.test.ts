@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { fieldErrorsOf, formError, formValues, type FormState, IDLE, invalidForm, valuesOf } from "@/lib/form-state";
+import {
+  fieldErrorsOf,
+  formError,
+  formValues,
+  type FormState,
+  IDLE,
+  invalidForm,
+  MAX_ECHO_LENGTH,
+  valuesOf,
+} from "@/lib/form-state";
 
 type Field = "name" | "email" | "password";
 
@@ -132,6 +141,34 @@ describe("formError", () => {
   it("allows an error state with no message at all", () => {
     const state = formError<Field>({ fieldErrors: { name: ["Enter your name."] } });
     expect(state).toEqual({ status: "error", message: undefined, fieldErrors: { name: ["Enter your name."] }, values: {} });
+  });
+});
+
+describe("echoed values", () => {
+  // The state goes back to the server with the next submission, so a pasted
+  // megabyte must not come back whole.
+  const error = new z.ZodError([{ code: "custom", path: ["name"], message: "Too long.", input: "" }]);
+
+  it("are cut to MAX_ECHO_LENGTH characters, by invalidForm and formError alike", () => {
+    const huge = "x".repeat(1024 * 1024);
+    expect(valuesOf(invalidForm<Field>(error, { name: huge, email: "ada@example.com" }))).toEqual({
+      name: "x".repeat(MAX_ECHO_LENGTH),
+      email: "ada@example.com",
+    });
+    expect(valuesOf(formError<Field>({ values: { email: huge } })).email).toHaveLength(MAX_ECHO_LENGTH);
+  });
+
+  it("are kept whole up to the limit", () => {
+    const longest = "y".repeat(MAX_ECHO_LENGTH);
+    expect(valuesOf(invalidForm<Field>(error, { name: longest })).name).toBe(longest);
+  });
+
+  it("never end on half of an emoji", () => {
+    const emoji = "a" + "🔑".repeat(MAX_ECHO_LENGTH);
+    const echoed = valuesOf(invalidForm<Field>(error, { name: emoji })).name ?? "";
+    expect(echoed.length).toBeLessThanOrEqual(MAX_ECHO_LENGTH);
+    expect(echoed).toBe("a" + "🔑".repeat((MAX_ECHO_LENGTH - 2) / 2));
+    expect(echoed.isWellFormed()).toBe(true);
   });
 });
 

@@ -17,6 +17,24 @@ export type FormState<Field extends string> =
 
 export const IDLE: FormState<never> = { status: "idle" };
 
+/**
+ * The longest value echoed back to a form; no field accepts more. The state
+ * travels back to the server with the form's next submission (React sends the
+ * previous state to the action), so echoing a pasted megabyte whole would
+ * double the next request and push it over the server-action body limit.
+ */
+export const MAX_ECHO_LENGTH = 1000;
+
+function capEcho<Field extends string>(values: Partial<Record<Field, string>>): Partial<Record<Field, string>> {
+  const capped: Partial<Record<Field, string>> = {};
+  for (const [field, value] of Object.entries(values) as [Field, string | undefined][]) {
+    if (value === undefined) continue;
+    // Never end on half of a surrogate pair.
+    capped[field] = value.length > MAX_ECHO_LENGTH ? value.slice(0, MAX_ECHO_LENGTH).replace(/[\uD800-\uDBFF]$/, "") : value;
+  }
+  return capped;
+}
+
 export function formValues<Field extends string>(
   formData: FormData,
   fields: readonly Field[],
@@ -39,7 +57,7 @@ export function invalidForm<Field extends string>(
     if (field === undefined) continue;
     (fieldErrors[field] ??= []).push(issue.message);
   }
-  return { status: "error", fieldErrors, values: echo };
+  return { status: "error", fieldErrors, values: capEcho(echo) };
 }
 
 export function formError<Field extends string>(error: {
@@ -47,7 +65,7 @@ export function formError<Field extends string>(error: {
   fieldErrors?: Partial<Record<Field, string[]>>;
   values?: Partial<Record<Field, string>>;
 }): FormState<Field> {
-  return { status: "error", message: error.message, fieldErrors: error.fieldErrors ?? {}, values: error.values ?? {} };
+  return { status: "error", message: error.message, fieldErrors: error.fieldErrors ?? {}, values: capEcho(error.values ?? {}) };
 }
 
 export function fieldErrorsOf<Field extends string>(state: FormState<Field>): Partial<Record<Field, string[]>> {

@@ -4,7 +4,10 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireFreshSession, requireSession, requireUser } from "@/lib/auth/session";
 import { revokeOtherSessions, revokeUserSession } from "@/lib/sessions/registry";
-import { changeUserPassword, updateUserName } from "@/lib/users/update-user";
+import { setUserPassword, updateUserName } from "@/lib/users/update-user";
+import { attemptPassword } from "@/lib/auth/attempt-password";
+import { currentRequestInfo } from "@/lib/auth/request-info";
+import { tooManyAttemptsMessage } from "@/lib/throttle/policy";
 import { setFlash } from "@/lib/flash/set-flash";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
@@ -41,8 +44,16 @@ export async function changePasswordAction(
   const parsed = changePasswordSchema.safeParse(input);
   if (!parsed.success) return invalidForm(parsed.error, {});
 
-  const result = await changeUserPassword(session.user.id, parsed.data.currentPassword, parsed.data.newPassword);
-  if (!result.ok) return formError({ fieldErrors: { currentPassword: ["Your current password is not correct."] } });
+  // The current password is a password guess like any other: throttled and audited.
+  const { ip } = await currentRequestInfo();
+  const check = await attemptPassword(session.user.email, parsed.data.currentPassword, ip, "password change");
+  if (!check.ok && check.reason === "throttled") {
+    return formError({ fieldErrors: { currentPassword: [tooManyAttemptsMessage(check.retryAfterMs)] } });
+  }
+  if (!check.ok || check.user.id !== session.user.id) {
+    return formError({ fieldErrors: { currentPassword: ["Your current password is not correct."] } });
+  }
+  await setUserPassword(session.user.id, parsed.data.newPassword);
   // Whoever else knew the old password is signed out everywhere.
   const revoked = await revokeOtherSessions(session.user.id, session.id);
   await recordAuditEvent({

@@ -35,7 +35,14 @@ function bypassAttempts(): [string, string, Record<string, string>][] {
     attempts.push(["RSC prefetch", path, { rsc: "1", "next-router-prefetch": "1" }]);
     attempts.push(["segment prefetch", path, { rsc: "1", "next-router-prefetch": "1", "next-router-segment-prefetch": "/_tree" }]);
     attempts.push(["segment prefetch of the page", path, { rsc: "1", "next-router-segment-prefetch": "/__PAGE__" }]);
-    attempts.push(["RSC with a router state tree", path, { rsc: "1", "next-router-state-tree": encodeURIComponent('["",{"children":["__PAGE__",{}]},null,null,true]') }]);
+    // Router state trees Next.js accepts: "the browser shows the home page",
+    // and "the browser already shows this page's layout" (render only the rest).
+    for (const tree of [
+      ["", { children: ["__PAGE__", {}] }, null, null],
+      ["", { children: [path.slice(1), { children: ["__PAGE__", {}] }] }, null, null],
+    ]) {
+      attempts.push([`RSC with router state ${JSON.stringify(tree)}`, path, { rsc: "1", "next-router-state-tree": encodeURIComponent(JSON.stringify(tree)) }]);
+    }
   }
   const id = buildId();
   for (const path of [
@@ -90,7 +97,8 @@ async function expectNoPrivateData(
     for (const secret of secrets) expect(raw.body, where).not.toContain(secret);
     expect(raw.status, where).toBeLessThan(500);
 
-    const response = await followed.get(path, { headers, failOnStatusCode: false });
+    // Absolute, so "//dashboard" stays a path on this server, never a host name.
+    const response = await followed.get(`${baseURL}${path}`, { headers, failOnStatusCode: false });
     const body = await response.text();
     const whereFollowed = `${label} (${path}, redirects followed to ${response.url()}): ${response.status()}`;
     for (const secret of secrets) expect(body, whereFollowed).not.toContain(secret);
@@ -120,6 +128,11 @@ test.describe("middleware bypass attempts", () => {
     await expect(page.getByText(signedInUser.email)).toBeVisible();
     const stolen = (await context.cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
     const userAgent = await page.evaluate(() => navigator.userAgent);
+    // Control: while the session is live, the same raw request does see the data.
+    const live = await rawGet(baseURL ?? "", "/dashboard", { cookie: stolen, "user-agent": userAgent });
+    expect(live.status).toBe(200);
+    expect(live.body).toContain(signedInUser.email);
+
     await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL("/login");
 

@@ -123,3 +123,23 @@ export function rawGet(
     request.end();
   });
 }
+
+/**
+ * For requests the HTTP server refuses before the app sees them (headers or
+ * URL over Node's 16 kB limit): Node answers 431 and closes the connection,
+ * sometimes while the client is still sending, which the client sees as a
+ * reset. Either way the request was refused; anything else is returned as is.
+ */
+export async function rawGetRefusal(
+  baseURL: string,
+  path: string,
+  headers: Record<string, string>,
+): Promise<number | "connection reset"> {
+  try {
+    return (await rawGet(baseURL, path, headers)).status;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ECONNRESET" || code === "EPIPE") return "connection reset";
+    throw error;
+  }
+}

@@ -9,6 +9,7 @@ import { currentRequestInfo } from "@/lib/auth/request-info";
 import { startPasswordSession } from "@/lib/auth/start-session";
 import { sessionCookieMaxAgeSeconds } from "@/lib/sessions/lifetime";
 import { revokeSession } from "@/lib/sessions/registry";
+import { recordAuditEvent } from "@/lib/audit/record-event";
 import { loginSchema } from "@/lib/validation/login";
 
 /** Thrown for a correct password on a deactivated account. */
@@ -56,7 +57,10 @@ export const { handlers, signIn, signOut } = NextAuth({
     // Auth.js's own POST /api/auth/signout only clears the cookie: revoke the
     // session record too, or a copy of the cookie would keep working.
     async signOut(message) {
-      if ("token" in message && message.token?.sid) await revokeSession(message.token.sid);
+      if ("token" in message && message.token?.sid) {
+        await revokeSession(message.token.sid);
+        await recordAuditEvent({ action: "sign_out", actorId: message.token.sub });
+      }
     },
   },
 });

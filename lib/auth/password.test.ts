@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { hashCost, hashPassword, needsRehash, verifyAgainstDummyHash, verifyPassword } from "@/lib/auth/password";
+import { bcryptWork } from "@/lib/auth/password-pool";
 
 // The lowest cost the app allows; bcryptjs is pure JavaScript, so keep it cheap.
 const COST = 10;
@@ -158,7 +159,7 @@ describe("verifyAgainstDummyHash", () => {
   it(
     "really runs a bcrypt comparison at the requested cost, so it takes as long as a real check",
     async () => {
-      const compare = vi.spyOn(bcrypt, "compare");
+      const compare = vi.spyOn(bcryptWork, "compare");
       await expect(verifyAgainstDummyHash("guess", COST)).resolves.toBe(false);
       expect(compare).toHaveBeenCalledTimes(1);
       const [candidate, hash] = compare.mock.calls[0] as [string, string];
@@ -187,4 +188,22 @@ describe("needsRehash", () => {
     expect(needsRehash(hash2a, 4)).toBe(false);
     expect(needsRehash(hash2y, 12)).toBe(true);
   });
+});
+
+describe("bcrypt off the main thread", () => {
+  it(
+    "keeps the event loop turning while a password is hashed and checked",
+    async () => {
+      let ticks = 0;
+      const timer = setInterval(() => ticks++, 5);
+      const start = performance.now();
+      const hash = await hashPassword("a password", COST);
+      expect(await verifyPassword("a password", hash)).toBe(true);
+      const elapsed = performance.now() - start;
+      clearInterval(timer);
+      // A blocked loop would tick once or twice at most; a free one about every 5 ms.
+      expect(ticks).toBeGreaterThan(elapsed / 5 / 3);
+    },
+    SLOW,
+  );
 });

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import bcrypt from "bcryptjs";
+import { bcryptWork } from "@/lib/auth/password-pool";
 
 /**
  * bcrypt reads only the first 72 bytes of its input, so two long passphrases
@@ -12,12 +13,14 @@ function prehash(password: string): string {
   return createHash("sha256").update(password, "utf8").digest("base64");
 }
 
+// Both run in a worker thread (lib/auth/password-pool.ts): a bcrypt
+// comparison at cost 12 is a quarter of a second of CPU.
 export async function hashPassword(password: string, cost: number): Promise<string> {
-  return bcrypt.hash(prehash(password), cost);
+  return bcryptWork.hash(prehash(password), cost);
 }
 
 export async function verifyPassword(password: string, hash: string): Promise<boolean> {
-  return bcrypt.compare(prehash(password), hash);
+  return bcryptWork.compare(prehash(password), hash);
 }
 
 export function hashCost(hash: string): number {

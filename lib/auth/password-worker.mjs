@@ -1,0 +1,23 @@
+// A bcrypt worker thread for lib/auth/password-pool.ts. Plain JavaScript,
+// loaded from disk by `new Worker(file)`, so it needs no bundler: bcryptjs's
+// synchronous API may block here, never the thread that serves requests.
+import os from "node:os";
+import { parentPort } from "node:worker_threads";
+import bcrypt from "bcryptjs";
+
+// On Linux a thread's nice value is its own: this lowers the worker thread
+// only, so pages being served win the CPU over sign-ins in progress.
+try {
+  os.setPriority(Number(process.env.LATCHKEY_BCRYPT_NICE ?? 10));
+} catch {
+  // Not permitted or not supported: run at normal priority.
+}
+
+parentPort.on("message", ({ id, op, data, cost, hash }) => {
+  try {
+    const result = op === "hash" ? bcrypt.hashSync(data, cost) : bcrypt.compareSync(data, hash);
+    parentPort.postMessage({ id, result });
+  } catch (error) {
+    parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+  }
+});

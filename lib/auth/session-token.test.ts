@@ -1,0 +1,61 @@
+import { decode, encode } from "next-auth/jwt";
+import { describe, expect, it, vi } from "vitest";
+import { encodeSessionToken, readSessionClaims, SESSION_COOKIE_NAMES } from "@/lib/auth/session-token";
+
+const SECRET = "a-test-secret-that-is-at-least-32-characters-long";
+const PLAIN = SESSION_COOKIE_NAMES[1];
+const SECURE = SESSION_COOKIE_NAMES[0];
+const claims = { userId: "user-1", sessionId: "session-1" };
+const jar = (cookies: Record<string, string>) => (name: string) => cookies[name];
+
+describe("readSessionClaims", () => {
+  it("reads tokens written by Auth.js's own encode, for either cookie name, again and again", async () => {
+    for (const salt of [PLAIN, SECURE]) {
+      const token = await encode({ token: { sub: "user-1", sid: "session-1" }, secret: SECRET, salt });
+      for (let i = 0; i < 3; i++) {
+        await expect(readSessionClaims(jar({ [salt]: token }), SECRET)).resolves.toEqual(claims);
+      }
+    }
+  });
+
+  it("writes tokens that Auth.js's own decode reads", async () => {
+    const token = await encodeSessionToken(claims, { secure: false, maxAgeSeconds: 60, secret: SECRET });
+    await expect(decode({ token, secret: SECRET, salt: PLAIN })).resolves.toMatchObject({ sub: "user-1", sid: "session-1" });
+  });
+
+  it("refuses a token made with another secret, under another cookie name, tampered with, or expired", async () => {
+    const token = await encode({ token: { sub: "user-1", sid: "session-1" }, secret: SECRET, salt: PLAIN });
+    await expect(readSessionClaims(jar({ [PLAIN]: token }), `${SECRET}-other`)).resolves.toBeNull();
+    await expect(readSessionClaims(jar({ [SECURE]: token }), SECRET)).resolves.toBeNull();
+    const parts = token.split(".");
+    const flipped = parts[3]!.startsWith("A") ? `B${parts[3]!.slice(1)}` : `A${parts[3]!.slice(1)}`;
+    const tampered = [...parts.slice(0, 3), flipped, parts[4]].join(".");
+    await expect(readSessionClaims(jar({ [PLAIN]: tampered }), SECRET)).resolves.toBeNull();
+    const expired = await encode({ token: { sub: "user-1", sid: "session-1" }, secret: SECRET, salt: PLAIN, maxAge: -60 });
+    await expect(readSessionClaims(jar({ [PLAIN]: expired }), SECRET)).resolves.toBeNull();
+  });
+
+  it("needs both the user id and the session id, a secret, and a cookie", async () => {
+    const noSid = await encode({ token: { sub: "user-1" }, secret: SECRET, salt: PLAIN });
+    await expect(readSessionClaims(jar({ [PLAIN]: noSid }), SECRET)).resolves.toBeNull();
+    await expect(readSessionClaims(jar({ [PLAIN]: "garbage" }), SECRET)).resolves.toBeNull();
+    await expect(readSessionClaims(jar({}), SECRET)).resolves.toBeNull();
+    const token = await encode({ token: { sub: "user-1", sid: "session-1" }, secret: SECRET, salt: PLAIN });
+    await expect(readSessionClaims(jar({ [PLAIN]: token }), "")).resolves.toBeNull();
+  });
+});
+
+describe("readSessionClaims: verified tokens remembered", () => {
+  it("still refuses a remembered token once it expires, and a remembered token under another secret", async () => {
+    vi.useFakeTimers({ now: new Date("2026-01-01T00:00:00Z"), toFake: ["Date"] });
+    try {
+      const token = await encode({ token: { sub: "user-2", sid: "session-2" }, secret: SECRET, salt: PLAIN, maxAge: 60 });
+      await expect(readSessionClaims(jar({ [PLAIN]: token }), SECRET)).resolves.toEqual({ userId: "user-2", sessionId: "session-2" });
+      await expect(readSessionClaims(jar({ [PLAIN]: token }), `${SECRET}-other`)).resolves.toBeNull();
+      vi.setSystemTime(new Date("2026-01-01T00:01:30Z"));
+      await expect(readSessionClaims(jar({ [PLAIN]: token }), SECRET)).resolves.toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
