@@ -386,7 +386,7 @@ async function main() {
   const base = `http://127.0.0.1:${port}`;
   log(`next start on ${base}`);
   const removeDatabase = () => {
-    removeDatabase();
+    for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(path.join(root, dbFile + suffix), { force: true });
   };
   let server;
   try {
