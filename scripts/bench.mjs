@@ -26,6 +26,7 @@ import bcrypt from "bcryptjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const duration = Number(process.env.BENCH_DURATION ?? 10);
+const onlyDashboard = process.env.BENCH_ONLY === "dashboard";
 const connections = 8;
 const cost = Number(process.env.BCRYPT_COST ?? 12);
 const userAgent = "Mozilla/5.0 (X11; Linux x86_64) latchkey-bench/1.0";
@@ -436,27 +437,29 @@ async function main() {
     }
     figures.dashboardNoAuth = combine(runs[0], runs[3]);
     figures.dashboardAuthenticated = combine(runs[1], runs[2]);
-    if (process.env.BENCH_ONLY === "dashboard") return;
-    log("redirects: protected page without a session, then a bare middleware redirect");
-    figures.redirectProtected = await cannon({ url: `${base}/dashboard` }, 307);
-    figures.redirectBare = await cannon({ url: `${base}/bench/redirect` }, 307);
+    // BENCH_ONLY=dashboard: the comparison alone, e.g. while profiling it.
+    if (!onlyDashboard) {
+      log("redirects: protected page without a session, then a bare middleware redirect");
+      figures.redirectProtected = await cannon({ url: `${base}/dashboard` }, 307);
+      figures.redirectBare = await cannon({ url: `${base}/bench/redirect` }, 307);
 
-    log("sign-ins");
-    figures.compareMs = compareMs();
-    figures.signIn = await cannon(signInLoad, 302);
-    await settle(base);
+      log("sign-ins");
+      figures.compareMs = compareMs();
+      figures.signIn = await cannon(signInLoad, 302);
+      await settle(base);
 
-    // Pages as a few users browse them (2 connections, 40 req/s), alone and
-    // while 8 clients sign in as fast as they can.
-    log("authenticated pages idle, then under sign-in load");
-    const browsing = { url: `${base}/dashboard`, headers: authed, connections: 2, overallRate: 40 };
-    figures.pagesIdle = await cannon(browsing, 200);
-    const [pagesLoaded, signInDuring] = await Promise.all([cannon(browsing, 200), cannon(signInLoad, 302)]);
-    figures.pagesUnderSignIn = pagesLoaded;
-    figures.signInDuringPages = signInDuring;
-    await settle(base);
+      // Pages as a few users browse them (2 connections, 40 req/s), alone and
+      // while 8 clients sign in as fast as they can.
+      log("authenticated pages idle, then under sign-in load");
+      const browsing = { url: `${base}/dashboard`, headers: authed, connections: 2, overallRate: 40 };
+      figures.pagesIdle = await cannon(browsing, 200);
+      const [pagesLoaded, signInDuring] = await Promise.all([cannon(browsing, 200), cannon(signInLoad, 302)]);
+      figures.pagesUnderSignIn = pagesLoaded;
+      figures.signInDuringPages = signInDuring;
+      await settle(base);
 
-    figures.loginFirstLoadJs = await firstLoadJs(base, "/login");
+      figures.loginFirstLoadJs = await firstLoadJs(base, "/login");
+    }
   } finally {
     figures.memory = rss.stop();
     await stopServer(server.child);
@@ -464,8 +467,7 @@ async function main() {
     removeDatabase();
   }
 
-  const cores = os.availableParallelism();
-  const ratios = {
+  const dashboardRatios = {
     dashboardAuthVsNoAuth: round(figures.dashboardAuthenticated.rps / figures.dashboardNoAuth.rps, 3),
     // The same comparison in server CPU per request (no-auth ÷ authenticated):
     // what the throughput ratio would be on an otherwise idle machine.
@@ -473,6 +475,14 @@ async function main() {
       figures.dashboardNoAuth.cpuMsPerRequest / figures.dashboardAuthenticated.cpuMsPerRequest,
       3,
     ),
+  };
+  if (onlyDashboard) {
+    console.log(JSON.stringify({ figures, ratios: dashboardRatios }, null, 2));
+    return;
+  }
+  const cores = os.availableParallelism();
+  const ratios = {
+    ...dashboardRatios,
     redirectProtectedVsBare: round(figures.redirectProtected.rps / figures.redirectBare.rps, 3),
     signInVsCoresPerCompare: round(figures.signIn.rps / (cores / (figures.compareMs / 1000)), 3),
     pagesP99LoadedVsIdle: round(figures.pagesUnderSignIn.p99Ms / Math.max(figures.pagesIdle.p99Ms, 1), 2),

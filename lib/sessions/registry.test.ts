@@ -1,0 +1,139 @@
+// findSessionWithUser is hand-written SQL (see its comment), so it is checked
+// against a real, freshly migrated database: it must return exactly what
+// Prisma's own query returns. SQLite always; PostgreSQL too when
+// TEST_POSTGRES_URL is set (CI sets it).
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+function sqliteDatabase(): TestDatabase {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "latchkey-registry-"));
+  return { url: `file:${path.join(dir, "test.db")}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+async function postgresDatabase(adminUrl: string): Promise<TestDatabase> {
+  const name = `latchkey_unit_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+const providers: [string, () => Promise<TestDatabase>][] = [["SQLite", async () => sqliteDatabase()]];
+const postgresUrl = process.env.TEST_POSTGRES_URL;
+if (postgresUrl) providers.push(["PostgreSQL", () => postgresDatabase(postgresUrl)]);
+
+describe.each(providers)("findSessionWithUser on %s", (_name, createDatabase) => {
+  let database: TestDatabase;
+  let modules: {
+    db: typeof import("@/lib/db").db;
+    registry: typeof import("@/lib/sessions/registry");
+    publicUserSelect: typeof import("@/lib/users/public-user").publicUserSelect;
+  };
+
+  beforeAll(async () => {
+    database = await createDatabase();
+    execFileSync(process.execPath, [path.join(root, "scripts/prisma.mjs"), "migrate"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: database.url },
+      stdio: "ignore",
+    });
+    // lib/env.ts reads DATABASE_URL once, when first imported.
+    vi.stubEnv("DATABASE_URL", database.url);
+    vi.resetModules();
+    modules = {
+      db: (await import("@/lib/db")).db,
+      registry: await import("@/lib/sessions/registry"),
+      publicUserSelect: (await import("@/lib/users/public-user")).publicUserSelect,
+    };
+  }, 60_000);
+
+  afterAll(async () => {
+    await modules?.db.$disconnect();
+    // lib/db.ts keeps its client on globalThis outside production (for hot reloads).
+    delete (globalThis as { latchkeyDb?: unknown }).latchkeyDb;
+    vi.unstubAllEnvs();
+    await database?.drop();
+  });
+
+  async function prismasOwnRead(id: string) {
+    return modules.db.loginSession.findUnique({
+      where: { id },
+      select: {
+        id: true,
+        userId: true,
+        createdAt: true,
+        lastSeenAt: true,
+        expiresAt: true,
+        remember: true,
+        freshAt: true,
+        browserKeyHash: true,
+        userAgent: true,
+        revokedAt: true,
+        user: { select: modules.publicUserSelect },
+      },
+    });
+  }
+
+  it("returns the session and its user exactly as Prisma reads them", async () => {
+    const user = await modules.db.user.create({
+      data: { email: "ada@example.com", name: "Ada Lovelace", role: "ADMIN", lastLoginAt: new Date("2026-03-04T05:06:07.089Z") },
+    });
+    const { id } = await modules.registry.createLoginSession({
+      userId: user.id,
+      remember: true,
+      method: "password",
+      userAgent: "Mozilla/5.0 test",
+      ip: "192.0.2.1",
+    });
+
+    const found = await modules.registry.findSessionWithUser(id);
+    expect(found).toEqual(await prismasOwnRead(id));
+    expect(found?.user).toMatchObject({ email: "ada@example.com", role: "ADMIN", active: true });
+    expect(found?.remember).toBe(true);
+    expect(found?.expiresAt).toBeInstanceOf(Date);
+  });
+
+  it("reads nulls, false and a revoked session as they are", async () => {
+    const user = await modules.db.user.create({ data: { email: "bob@example.com", name: "Bob", active: false } });
+    const { id } = await modules.registry.createLoginSession({
+      userId: user.id,
+      remember: false,
+      method: "password",
+      userAgent: "curl/8",
+      ip: null,
+    });
+    await modules.registry.dropSessionFreshness(id);
+    await modules.registry.revokeSession(id);
+
+    const found = await modules.registry.findSessionWithUser(id);
+    expect(found).toEqual(await prismasOwnRead(id));
+    expect(found).toMatchObject({ remember: false, freshAt: null, user: { active: false, lastLoginAt: null } });
+    expect(found?.revokedAt).toBeInstanceOf(Date);
+  });
+
+  it("returns null for an unknown id", async () => {
+    expect(await modules.registry.findSessionWithUser("no-such-session")).toBeNull();
+  });
+});
