@@ -1,7 +1,7 @@
 import "server-only";
 import { serverEnv } from "@/lib/env";
 import { checkCredentials, type CredentialCheck } from "@/lib/auth/credentials";
-import { clearAttempts, lockRemaining, recordAttempt, throttleKeys } from "@/lib/throttle/limiter";
+import { clearAttempts, readThrottle, recordAttempt, throttleKeys } from "@/lib/throttle/limiter";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 
 export type PasswordAttempt = CredentialCheck | { ok: false; reason: "throttled"; retryAfterMs: number };
@@ -25,7 +25,11 @@ export async function attemptPassword(
 ): Promise<PasswordAttempt> {
   const accountKey = throttleKeys.account(email);
   const ipKey = throttleKeys.ip(ip);
-  const retryAfterMs = await lockRemaining([accountKey, ipKey]);
+  const { retryAfterMs, recordedKeys } = await readThrottle([accountKey, ipKey]);
+  // Most sign-ins follow no failure: then there is nothing to clear, and no write.
+  const forgetAccountFailures = async () => {
+    if (recordedKeys.has(accountKey)) await clearAttempts(accountKey);
+  };
   if (retryAfterMs > 0) {
     await recordAuditEvent({ action: "sign_in.failed", detail: `${channel}, ${email}: locked out` });
     return { ok: false, reason: "throttled", retryAfterMs };
@@ -33,11 +37,11 @@ export async function attemptPassword(
 
   const result = await checkCredentials(email, password);
   if (result.ok) {
-    await clearAttempts(accountKey);
+    await forgetAccountFailures();
     return result;
   }
   if (result.reason === "inactive") {
-    await clearAttempts(accountKey);
+    await forgetAccountFailures();
     await recordAuditEvent({
       action: "sign_in.failed",
       targetUserId: result.userId,

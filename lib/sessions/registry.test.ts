@@ -136,4 +136,26 @@ describe.each(providers)("findSessionWithUser on %s", (_name, createDatabase) =>
   it("returns null for an unknown id", async () => {
     expect(await modules.registry.findSessionWithUser("no-such-session")).toBeNull();
   });
+
+  it("prunes sessions that can never be used again, and only those", async () => {
+    const { db, registry } = modules;
+    const user = await db.user.create({ data: { email: "carol@example.com", name: "Carol" } });
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 60 * 60_000);
+    const start = (remember: boolean, at: Date) =>
+      registry.createLoginSession({ userId: user.id, remember, method: "password", userAgent: "ua", ip: null }, at);
+
+    // Default policy: 30 idle minutes and 12 hours without "Remember me", 30 days with it.
+    await start(false, hoursAgo(13)); // past its 12 hours
+    await start(false, hoursAgo(1)); // idle for an hour
+    const revokedLongAgo = await start(true, hoursAgo(50));
+    await registry.revokeSession(revokedLongAgo.id, hoursAgo(49));
+    const live = await start(false, new Date());
+    const remembered = await start(true, hoursAgo(5));
+    const revokedRecently = await start(true, hoursAgo(2));
+    await registry.revokeSession(revokedRecently.id, hoursAgo(1));
+
+    await registry.pruneSessions();
+    const left = await db.loginSession.findMany({ where: { userId: user.id }, select: { id: true } });
+    expect(new Set(left.map((session) => session.id))).toEqual(new Set([live.id, remembered.id, revokedRecently.id]));
+  });
 });

@@ -8,10 +8,19 @@ export const throttleKeys = {
   registration: (ip: string | null) => `register:${ip ?? "unknown"}`,
 };
 
-/** The longest remaining lock among the keys, in milliseconds (0: none locked). */
-export async function lockRemaining(keys: string[], now = new Date()): Promise<number> {
+export interface ThrottleReading {
+  /** The longest remaining lock among the keys, in milliseconds (0: none locked). */
+  retryAfterMs: number;
+  /** The keys with attempts on record: only these have anything to clear. */
+  recordedKeys: ReadonlySet<string>;
+}
+
+export async function readThrottle(keys: string[], now = new Date()): Promise<ThrottleReading> {
   const states = await db.rateLimit.findMany({ where: { key: { in: keys } } });
-  return Math.max(0, ...states.map((state) => lockRemainingMs(state, now)));
+  return {
+    retryAfterMs: Math.max(0, ...states.map((state) => lockRemainingMs(state, now))),
+    recordedKeys: new Set(states.map((state) => state.key)),
+  };
 }
 
 /** Counts one attempt against `key`; true when this attempt locked it. */

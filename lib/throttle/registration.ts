@@ -1,7 +1,7 @@
 import "server-only";
 import { serverEnv } from "@/lib/env";
 import { currentRequestInfo } from "@/lib/auth/request-info";
-import { lockRemaining, recordAttempt, throttleKeys } from "@/lib/throttle/limiter";
+import { readThrottle, recordAttempt, throttleKeys } from "@/lib/throttle/limiter";
 import { tooManyAttemptsMessage } from "@/lib/throttle/policy";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 
@@ -12,8 +12,8 @@ import { recordAuditEvent } from "@/lib/audit/record-event";
 export async function countRegistrationAttempt(): Promise<string | null> {
   const { ip } = await currentRequestInfo();
   const key = throttleKeys.registration(ip);
-  const remaining = await lockRemaining([key]);
-  if (remaining > 0) return tooManyAttemptsMessage(remaining);
+  const { retryAfterMs } = await readThrottle([key]);
+  if (retryAfterMs > 0) return tooManyAttemptsMessage(retryAfterMs);
   if (await recordAttempt(key, serverEnv.throttle.registration)) {
     await recordAuditEvent({ action: "throttle.triggered", detail: `registrations from ${ip ?? "unknown"}` });
   }
