@@ -10,24 +10,26 @@
 //      under data/, a user made by `npm run user:create`, signed in over HTTP;
 //   3. autocannon phases (8 connections, BENCH_DURATION seconds, default 10),
 //      the server's RSS sampled throughout;
-//   4. one JSON object with every figure, then a one-line summary.
+//   4. /login's first-load JavaScript, Lighthouse on /, /login and /register,
+//      and the first-load JavaScript of a bare Next.js page for comparison;
+//   5. one JSON object with every figure, then a one-line summary.
 //
 // Exits non-zero only when something fails to run; a missed target is
 // reported as "fail" in the summary.
-import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import zlib from "node:zlib";
 import autocannon from "autocannon";
-import bcrypt from "bcryptjs";
+import bcryptjs from "bcryptjs";
+import { firstLoadJs, frameworkFloorJs, lighthouseScores } from "./bench/pages.mjs";
+import { bin, cpuMs, freePort, log, root, round, rssSampler, run, sleep, startServer, stopServer } from "./bench/processes.mjs";
 
-const root = path.resolve(import.meta.dirname, "..");
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const onlyDashboard = process.env.BENCH_ONLY === "dashboard";
 const connections = 8;
+const LIGHTHOUSE_PAGES = ["/", "/login", "/register"];
 const cost = Number(process.env.BCRYPT_COST ?? 12);
 const userAgent = "Mozilla/5.0 (X11; Linux x86_64) latchkey-bench/1.0";
 const email = "bench@example.com";
@@ -45,18 +47,6 @@ const env = {
   DATABASE_URL: `file:./${dbFile}`,
   BCRYPT_COST: String(cost),
 };
-const bin = (name) => path.join(root, "node_modules", ".bin", name);
-const log = (message) => console.error(`[bench] ${message}`);
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function run(command, args, extraEnv = {}) {
-  const result = spawnSync(command, args, { cwd: root, env: { ...env, ...extraEnv }, encoding: "utf8" });
-  if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
-  }
-  return result.stdout;
-}
-
 // ---------------------------------------------------------------- the build
 
 function newestSourceMtime() {
@@ -87,108 +77,11 @@ function ensureBuild() {
   const kept = ["next-env.d.ts", "tsconfig.json"].map((name) => path.join(root, name));
   const saved = kept.map((file) => (fs.existsSync(file) ? fs.readFileSync(file) : null));
   try {
-    run(bin("next"), ["build"]);
+    run(bin("next"), ["build"], env);
   } finally {
     kept.forEach((file, i) => saved[i] && fs.writeFileSync(file, saved[i]));
   }
   return true;
-}
-
-// ---------------------------------------------------------------- the server
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function processTree(pid) {
-  const pids = [pid];
-  for (let i = 0; i < pids.length; i++) {
-    for (const task of fs.readdirSync(`/proc/${pids[i]}/task`, { throwIfNoEntry: false }) ?? []) {
-      const children = fs.readFileSync(`/proc/${pids[i]}/task/${task}/children`, "utf8").trim();
-      if (children) pids.push(...children.split(/\s+/).map(Number));
-    }
-  }
-  return pids;
-}
-
-function statusKb(pid, field) {
-  try {
-    const match = fs.readFileSync(`/proc/${pid}/status`, "utf8").match(new RegExp(`^${field}:\\s+(\\d+) kB`, "m"));
-    return match ? Number(match[1]) : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/** Peak resident memory of the server's process tree: sampled sum of VmRSS, and each process's VmHWM. */
-function rssSampler(pid) {
-  let peakSumKb = 0;
-  const hwm = new Map();
-  const sample = () => {
-    let sum = 0;
-    for (const p of processTree(pid)) {
-      sum += statusKb(p, "VmRSS");
-      hwm.set(p, Math.max(hwm.get(p) ?? 0, statusKb(p, "VmHWM")));
-    }
-    peakSumKb = Math.max(peakSumKb, sum);
-  };
-  const timer = setInterval(sample, 100);
-  return {
-    stop() {
-      clearInterval(timer);
-      sample();
-      return {
-        peakRssMb: round(peakSumKb / 1024),
-        vmHwmMb: round([...hwm.values()].reduce((a, b) => a + b, 0) / 1024),
-        processes: hwm.size,
-      };
-    },
-  };
-}
-
-async function startServer(port) {
-  // The heap cap `npm start` sets (package.json), then any extra arguments,
-  // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
-  const nodeArgs = ["--max-old-space-size=192", ...(process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean)];
-  const child = spawn(process.execPath, [...nodeArgs, path.join(root, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
-    cwd: root,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.on("data", (chunk) => (output += chunk));
-  child.stderr.on("data", (chunk) => (output += chunk));
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (response.ok) return { child, output: () => output };
-    } catch {
-      // not listening yet
-    }
-    await sleep(250);
-  }
-  await stopServer(child);
-  throw new Error(`next start did not answer within 60 s:\n${output}`);
-}
-
-async function stopServer(child) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  const timeout = sleep(10_000).then(() => "timeout");
-  if ((await Promise.race([exited, timeout])) === "timeout") {
-    child.kill("SIGKILL");
-    await exited;
-  }
 }
 
 // ---------------------------------------------------------------- HTTP helpers
@@ -254,28 +147,7 @@ async function expectPage(url, headers, status, text) {
   return body;
 }
 
-/** First-load JavaScript of a page: every script it references, gzipped. */
-async function firstLoadJs(base, pagePath) {
-  const html = await expectPage(`${base}${pagePath}`, { "user-agent": userAgent }, 200);
-  // Module-capable browsers never fetch `nomodule` scripts (the legacy polyfills).
-  const tags = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"[^>]*>/g)].filter((m) => !/\snomodule/i.test(m[0]));
-  const sources = [...new Set(tags.map((m) => m[1].replaceAll("&amp;", "&")))];
-  let raw = 0;
-  let gzip = 0;
-  for (const source of sources) {
-    const bytes = Buffer.from(await (await fetch(new URL(source, base))).arrayBuffer());
-    raw += bytes.length;
-    gzip += zlib.gzipSync(bytes, { level: 9 }).length;
-  }
-  return { scripts: sources.length, rawKb: round(raw / 1024), gzipKb: round(gzip / 1024) };
-}
-
 // ---------------------------------------------------------------- load phases
-
-function round(value, digits = 1) {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
-}
 
 async function cannon(options, expectStatus) {
   const statuses = {};
@@ -314,20 +186,6 @@ async function cannon(options, expectStatus) {
   };
 }
 
-/** CPU time (user + system) the server's process tree has used, in milliseconds. */
-function cpuMs(pid) {
-  let ticks = 0;
-  for (const p of processTree(pid)) {
-    try {
-      const fields = fs.readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // gone
-    }
-  }
-  return ticks * 10; // USER_HZ is 100 on Linux
-}
-
 /** A phase, with the server CPU time each request cost: robust to other load on a shared machine. */
 async function cannonCpu(pid, options, expectStatus) {
   const before = cpuMs(pid);
@@ -363,12 +221,27 @@ async function settle(base) {
   }
 }
 
-/** One bcrypt comparison at the configured cost, as the server does it (median of 3). */
-function compareMs() {
-  const hash = bcrypt.hashSync("x", cost);
+/**
+ * The library the server's bcrypt workers use (lib/auth/password-worker.mjs):
+ * the native binding where it loads, unless LATCHKEY_BCRYPT_NATIVE=false.
+ */
+function bcryptLibrary() {
+  if (process.env.LATCHKEY_BCRYPT_NATIVE !== "false") {
+    try {
+      return { name: "bcrypt", library: createRequire(import.meta.url)("bcrypt") };
+    } catch {
+      // not installed: bcryptjs, as the workers do
+    }
+  }
+  return { name: "bcryptjs", library: bcryptjs };
+}
+
+/** One bcrypt comparison at the configured cost, with the server's library (median of 3). */
+function compareMs({ library }) {
+  const hash = library.hashSync("x", cost);
   const times = [0, 1, 2].map(() => {
     const start = performance.now();
-    bcrypt.compareSync("y", hash);
+    library.compareSync("y", hash);
     return performance.now() - start;
   });
   return round(times.sort((a, b) => a - b)[1]);
@@ -380,8 +253,8 @@ async function main() {
   const built = ensureBuild();
   fs.mkdirSync(path.join(root, "data"), { recursive: true });
   log(`fresh database ${dbFile}`);
-  run(process.execPath, [path.join(root, "scripts/prisma.mjs"), "migrate"]);
-  run("npm", ["run", "-s", "user:create", "--", "--email", email, "--password", password, "--name", "Bench User"]);
+  run(process.execPath, [path.join(root, "scripts/prisma.mjs"), "migrate"], env);
+  run("npm", ["run", "-s", "user:create", "--", "--email", email, "--password", password, "--name", "Bench User"], env);
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -391,7 +264,7 @@ async function main() {
   };
   let server;
   try {
-    server = await startServer(port);
+    server = await startServer(port, { env });
   } catch (error) {
     removeDatabase();
     throw error;
@@ -444,7 +317,9 @@ async function main() {
       figures.redirectBare = await cannon({ url: `${base}/bench/redirect` }, 307);
 
       log("sign-ins");
-      figures.compareMs = compareMs();
+      const bcrypt = bcryptLibrary();
+      figures.bcryptLibrary = bcrypt.name;
+      figures.compareMs = compareMs(bcrypt);
       figures.signIn = await cannon(signInLoad, 302);
       await settle(base);
 
@@ -459,6 +334,8 @@ async function main() {
       await settle(base);
 
       figures.loginFirstLoadJs = await firstLoadJs(base, "/login");
+      log("lighthouse: /, /login, /register");
+      figures.lighthouse = await lighthouseScores(base, LIGHTHOUSE_PAGES);
     }
   } finally {
     figures.memory = rss.stop();
@@ -480,6 +357,8 @@ async function main() {
     console.log(JSON.stringify({ figures, ratios: dashboardRatios }, null, 2));
     return;
   }
+  log("the framework's floor: first-load JavaScript of a bare Next.js page");
+  figures.frameworkFloorJs = await frameworkFloorJs(env);
   const cores = os.availableParallelism();
   const ratios = {
     ...dashboardRatios,
@@ -494,6 +373,7 @@ async function main() {
     p99UnderSignIn: ratios.pagesP99LoadedVsIdle <= 3,
     rss: figures.memory.peakRssMb < 300,
     loginFirstLoadJs: figures.loginFirstLoadJs.gzipKb <= 110,
+    lighthouse: Object.values(figures.lighthouse).every((page) => page.performance >= 95 && page.accessibility === 100),
   };
   const report = {
     machine: { cores, cpu: os.cpus()[0]?.model, node: process.version, memoryGb: round(os.totalmem() / 2 **30) },
@@ -508,10 +388,13 @@ async function main() {
     `bench: ${passed}/${Object.keys(targets).length} targets met — ` +
       `dashboard ${ratios.dashboardAuthVsNoAuth} of no-auth (≥0.85; ${ratios.dashboardAuthVsNoAuthByCpu} by CPU/request), ` +
       `redirect ${ratios.redirectProtectedVsBare} of bare (≥0.95), ` +
-      `sign-ins ${figures.signIn.rps}/s = ${ratios.signInVsCoresPerCompare} of ${cores} cores/${figures.compareMs} ms (≥0.9), ` +
+      `sign-ins ${figures.signIn.rps}/s = ${ratios.signInVsCoresPerCompare} of ${cores} cores/${figures.compareMs} ms ${figures.bcryptLibrary} (≥0.9), ` +
       `p99 under sign-ins ${ratios.pagesP99LoadedVsIdle}× idle (≤3), ` +
       `peak RSS ${figures.memory.peakRssMb} MB (<300), ` +
-      `/login JS ${figures.loginFirstLoadJs.gzipKb} kB gzip (≤110)`,
+      `/login JS ${figures.loginFirstLoadJs.gzipKb} kB gzip (≤110; a bare Next.js page ships ${figures.frameworkFloorJs.gzipKb}), ` +
+      `Lighthouse performance/accessibility ${Object.entries(figures.lighthouse)
+        .map(([page, score]) => `${page} ${score.performance}/${score.accessibility}`)
+        .join(", ")} (≥95/100)`,
   );
 }
 
