@@ -9,7 +9,8 @@ import { loginUrlFor, reauthenticateUrlFor, sessionExpiredUrlFor } from "@/lib/a
 import { evaluateSession, type InvalidReason } from "@/lib/sessions/policy";
 import { hashToken } from "@/lib/sessions/keys";
 import { readBrowserKey } from "@/lib/sessions/cookies";
-import { dropSessionFreshness, findSessionWithUser, touchSession } from "@/lib/sessions/registry";
+import { dropSessionFreshness, touchSession } from "@/lib/sessions/registry";
+import { findSessionWithUser } from "@/lib/sessions/find-session-with-user";
 import type { PublicUser } from "@/lib/users/public-user";
 
 export interface CurrentSession {

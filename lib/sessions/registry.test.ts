@@ -1,7 +1,8 @@
-// findSessionWithUser is hand-written SQL (see its comment), so it is checked
-// against a real, freshly migrated database: it must return exactly what
-// Prisma's own query returns. SQLite always; PostgreSQL too when
-// TEST_POSTGRES_URL is set (CI sets it).
+// The session registry against a real, freshly migrated database: SQLite
+// always, PostgreSQL too when TEST_POSTGRES_URL is set (CI sets it).
+// findSessionWithUser is hand-written SQL, read through better-sqlite3 on
+// SQLite (see its comment), so it must return exactly what Prisma's own query
+// returns.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -44,11 +45,12 @@ const providers: [string, () => Promise<TestDatabase>][] = [["SQLite", async () 
 const postgresUrl = process.env.TEST_POSTGRES_URL;
 if (postgresUrl) providers.push(["PostgreSQL", () => postgresDatabase(postgresUrl)]);
 
-describe.each(providers)("findSessionWithUser on %s", (_name, createDatabase) => {
+describe.each(providers)("session registry on %s", (_name, createDatabase) => {
   let database: TestDatabase;
   let modules: {
     db: typeof import("@/lib/db").db;
     registry: typeof import("@/lib/sessions/registry");
+    findSessionWithUser: typeof import("@/lib/sessions/find-session-with-user").findSessionWithUser;
     publicUserSelect: typeof import("@/lib/users/public-user").publicUserSelect;
   };
 
@@ -65,6 +67,7 @@ describe.each(providers)("findSessionWithUser on %s", (_name, createDatabase) =>
     modules = {
       db: (await import("@/lib/db")).db,
       registry: await import("@/lib/sessions/registry"),
+      findSessionWithUser: (await import("@/lib/sessions/find-session-with-user")).findSessionWithUser,
       publicUserSelect: (await import("@/lib/users/public-user")).publicUserSelect,
     };
   }, 60_000);
@@ -108,7 +111,7 @@ describe.each(providers)("findSessionWithUser on %s", (_name, createDatabase) =>
       ip: "192.0.2.1",
     });
 
-    const found = await modules.registry.findSessionWithUser(id);
+    const found = await modules.findSessionWithUser(id);
     expect(found).toEqual(await prismasOwnRead(id));
     expect(found?.user).toMatchObject({ email: "ada@example.com", role: "ADMIN", active: true });
     expect(found?.remember).toBe(true);
@@ -127,14 +130,14 @@ describe.each(providers)("findSessionWithUser on %s", (_name, createDatabase) =>
     await modules.registry.dropSessionFreshness(id);
     await modules.registry.revokeSession(id);
 
-    const found = await modules.registry.findSessionWithUser(id);
+    const found = await modules.findSessionWithUser(id);
     expect(found).toEqual(await prismasOwnRead(id));
     expect(found).toMatchObject({ remember: false, freshAt: null, user: { active: false, lastLoginAt: null } });
     expect(found?.revokedAt).toBeInstanceOf(Date);
   });
 
   it("returns null for an unknown id", async () => {
-    expect(await modules.registry.findSessionWithUser("no-such-session")).toBeNull();
+    expect(await modules.findSessionWithUser("no-such-session")).toBeNull();
   });
 
   it("prunes sessions that can never be used again, and only those", async () => {

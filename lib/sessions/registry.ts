@@ -2,9 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { hashToken, randomToken } from "@/lib/sessions/keys";
-import { sessionExpiresAt, type SessionFacts } from "@/lib/sessions/policy";
-import type { Role } from "@/lib/generated/prisma/sqlite/enums";
-import type { PublicUser } from "@/lib/users/public-user";
+import { sessionExpiresAt } from "@/lib/sessions/policy";
 
 export interface NewLoginSession {
   userId: string;
@@ -34,54 +32,6 @@ export async function createLoginSession(input: NewLoginSession, now = new Date(
     },
   });
   return { id, browserKey };
-}
-
-export interface SessionWithUser extends SessionFacts {
-  id: string;
-  userId: string;
-  user: PublicUser;
-}
-
-interface SessionWithUserRow extends SessionFacts {
-  id: string;
-  userId: string;
-  userName: string;
-  userEmail: string;
-  userRole: Role;
-  userActive: boolean;
-  userCreatedAt: Date;
-  userLastLoginAt: Date | null;
-}
-
-/**
- * Read on every authenticated request, so it is one hand-written join: the
- * same read through Prisma's query compiler (`include: { user }`) runs two
- * queries and costs about 1 ms of CPU, a tenth of the whole page; this costs
- * about 0.1 ms (docs/performance.md). The SQL is the same on SQLite and
- * PostgreSQL, and Prisma still maps the columns to Dates and booleans.
- */
-export async function findSessionWithUser(id: string): Promise<SessionWithUser | null> {
-  const [row] = await db.$queryRaw<SessionWithUserRow[]>`
-    SELECT s."id", s."userId", s."createdAt", s."lastSeenAt", s."expiresAt", s."remember", s."freshAt",
-           s."browserKeyHash", s."userAgent", s."revokedAt",
-           u."name" AS "userName", u."email" AS "userEmail", u."role" AS "userRole", u."active" AS "userActive",
-           u."createdAt" AS "userCreatedAt", u."lastLoginAt" AS "userLastLoginAt"
-    FROM "LoginSession" s JOIN "User" u ON u."id" = s."userId"
-    WHERE s."id" = ${id}`;
-  if (!row) return null;
-  const { userName, userEmail, userRole, userActive, userCreatedAt, userLastLoginAt, ...session } = row;
-  return {
-    ...session,
-    user: {
-      id: row.userId,
-      name: userName,
-      email: userEmail,
-      role: userRole,
-      active: userActive,
-      createdAt: userCreatedAt,
-      lastLoginAt: userLastLoginAt,
-    },
-  };
 }
 
 export async function touchSession(id: string, now = new Date()): Promise<void> {
