@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import chromium from "./e2e/support/chromium.json";
 
 // The suite runs against a production build (`next build` first; scripts/test-all.mjs
 // does it). DATABASE_URL picks the database; the test runner and the server share it.
@@ -7,9 +8,10 @@ const PORT = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 // Debian's chromium where present (these machines cannot download
-// Playwright's browsers); Playwright's own browser elsewhere.
-const SYSTEM_CHROMIUM = "/usr/bin/chromium";
-const executablePath = fs.existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined;
+// Playwright's browsers); Playwright's own browser elsewhere. Its flags
+// (shared with the benchmark's Lighthouse run) keep it off the network,
+// which is closed here and would refuse its background connections.
+const executablePath = fs.existsSync(chromium.systemPath) ? chromium.systemPath : undefined;
 
 export default defineConfig({
   testDir: "e2e",
@@ -32,15 +34,7 @@ export default defineConfig({
         ...devices["Desktop Chrome"],
         launchOptions: {
           executablePath,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
+          args: chromium.args,
         },
       },
     },

@@ -7,6 +7,7 @@ import zlib from "node:zlib";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { chromium } from "@playwright/test";
+import chromiumSettings from "../../e2e/support/chromium.json" with { type: "json" };
 import { bin, freePort, log, root, round, run, startServer, stopServer } from "./processes.mjs";
 
 /** First-load JavaScript of a page: every script it references, gzipped (level 9). */
@@ -73,18 +74,8 @@ export async function frameworkFloorJs(env) {
   }
 }
 
-// Debian's chromium where present (no browser downloads on CI), else Playwright's own.
-const SYSTEM_CHROMIUM = "/usr/bin/chromium";
-const CHROME_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+// The browser and flags of the end-to-end suite (playwright.config.ts).
+const CHROME_FLAGS = ["--headless=new", ...chromiumSettings.args];
 
 /**
  * Lighthouse's default run (mobile emulation, simulated slow 4G and a 4× slower
@@ -92,7 +83,7 @@ const CHROME_FLAGS = [
  * occasional NO_NAVSTART / NO_FCP on a loaded machine) is repeated once.
  */
 export async function lighthouseScores(base, pagePaths) {
-  const chromePath = fs.existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : chromium.executablePath();
+  const chromePath = fs.existsSync(chromiumSettings.systemPath) ? chromiumSettings.systemPath : chromium.executablePath();
   const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS, logLevel: "silent" });
   try {
     const scores = {};
