@@ -23,6 +23,18 @@ function expectHttpOnlyLax(cookie: SetCookie) {
   expect(cookie.attributes.has("domain"), `${cookie.name} has no Domain (host-only)`).toBe(false);
 }
 
+/** Behind HTTPS: only the prefixed names, and both cookies Secure. */
+function expectSecurePrefixedCookies(cookies: SetCookie[]) {
+  const names = cookies.map((cookie) => cookie.name);
+  expect(names).not.toContain(SESSION_COOKIE);
+  expect(names).not.toContain(BROWSER_KEY_COOKIE);
+  for (const name of [`__Secure-${SESSION_COOKIE}`, `__Host-${BROWSER_KEY_COOKIE}`]) {
+    const cookie = find(cookies, name);
+    expectHttpOnlyLax(cookie);
+    expect(cookie.attributes.has("secure"), `${name} is Secure`).toBe(true);
+  }
+}
+
 /** Signs in through the form and returns the server action's response. */
 async function signInThroughForm(page: Page, email: string, password: string): Promise<Response> {
   await page.goto("/login");
@@ -80,14 +92,7 @@ test.describe("session cookies", () => {
     expect(response.status()).toBe(302);
     expect(response.headers().location ?? "").not.toContain("error=");
     const cookies = setCookiesOf(response.headersArray());
-    const names = cookies.map((cookie) => cookie.name);
-    expect(names).not.toContain(SESSION_COOKIE);
-    expect(names).not.toContain(BROWSER_KEY_COOKIE);
-    for (const name of [`__Secure-${SESSION_COOKIE}`, `__Host-${BROWSER_KEY_COOKIE}`]) {
-      const cookie = find(cookies, name);
-      expectHttpOnlyLax(cookie);
-      expect(cookie.attributes.has("secure"), `${name} is Secure`).toBe(true);
-    }
+    expectSecurePrefixedCookies(cookies);
   });
 
   test("behind HTTPS the cookies are Secure with __Secure- and __Host- prefixes (sign-in form)", async ({
@@ -97,13 +102,6 @@ test.describe("session cookies", () => {
     await page.setExtraHTTPHeaders({ "x-forwarded-proto": "https" });
     const response = await signInThroughForm(page, user.email, user.password);
     const cookies = setCookiesOf(await response.headersArray());
-    const names = cookies.map((cookie) => cookie.name);
-    expect(names).not.toContain(SESSION_COOKIE);
-    expect(names).not.toContain(BROWSER_KEY_COOKIE);
-    for (const name of [`__Secure-${SESSION_COOKIE}`, `__Host-${BROWSER_KEY_COOKIE}`]) {
-      const cookie = find(cookies, name);
-      expectHttpOnlyLax(cookie);
-      expect(cookie.attributes.has("secure"), `${name} is Secure`).toBe(true);
-    }
+    expectSecurePrefixedCookies(cookies);
   });
 });
