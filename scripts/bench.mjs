@@ -18,12 +18,11 @@
 // reported as "fail" in the summary.
 import crypto from "node:crypto";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import autocannon from "autocannon";
-import bcryptjs from "bcryptjs";
+import { bcryptEngine } from "../lib/auth/bcrypt-engine.mjs";
 import { firstLoadJs, frameworkFloorJs, lighthouseScores } from "./bench/pages.mjs";
 import { bin, cpuMs, freePort, log, root, round, rssSampler, run, sleep, startServer, stopServer } from "./bench/processes.mjs";
 
@@ -242,27 +241,12 @@ async function settle(base) {
   }
 }
 
-/**
- * The library the server's bcrypt workers use (lib/auth/password-worker.mjs):
- * the native binding where it loads, unless LATCHKEY_BCRYPT_NATIVE=false.
- */
-function bcryptLibrary() {
-  if (process.env.LATCHKEY_BCRYPT_NATIVE !== "false") {
-    try {
-      return { name: "bcrypt", library: createRequire(import.meta.url)("bcrypt") };
-    } catch {
-      // not installed: bcryptjs, as the workers do
-    }
-  }
-  return { name: "bcryptjs", library: bcryptjs };
-}
-
 /** One bcrypt comparison at the configured cost, with the server's library (median of 3). */
-function compareMs({ library }) {
-  const hash = library.hashSync("x", cost);
+function compareMs() {
+  const hash = bcryptEngine.hashSync("x", cost);
   const times = [0, 1, 2].map(() => {
     const start = performance.now();
-    library.compareSync("y", hash);
+    bcryptEngine.compareSync("y", hash);
     return performance.now() - start;
   });
   return round(times.sort((a, b) => a - b)[1]);
@@ -273,8 +257,8 @@ function compareMs({ library }) {
  * (lib/auth/password-worker.mjs, same library and priority), one per core,
  * all comparing at once, nothing else running. Comparisons per second.
  */
-async function parallelCompareRate({ library }) {
-  const hash = library.hashSync("x", cost);
+async function parallelCompareRate() {
+  const hash = bcryptEngine.hashSync("x", cost);
   const workerFile = path.join(root, "lib/auth/password-worker.mjs");
   const workers = Array.from({ length: os.availableParallelism() }, () => new Worker(workerFile, { env }));
   const compare = (worker) =>
@@ -364,10 +348,9 @@ async function main() {
       );
 
       log("sign-ins");
-      const bcrypt = bcryptLibrary();
-      figures.bcryptLibrary = bcrypt.name;
-      figures.compareMs = compareMs(bcrypt);
-      figures.parallelComparesPerSecond = await parallelCompareRate(bcrypt);
+      figures.bcryptLibrary = bcryptEngine.name;
+      figures.compareMs = compareMs();
+      figures.parallelComparesPerSecond = await parallelCompareRate();
       figures.signIn = await cannon(signInLoad, 302);
       await settle(base);
 
