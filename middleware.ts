@@ -3,10 +3,13 @@ import { readSessionClaims } from "@/lib/auth/session-token";
 import { loginUrlFor } from "@/lib/auth/login-url";
 import { isProtectedPath } from "@/lib/auth/protected-paths";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/content-security-policy";
+import { checkPagePostBody } from "@/lib/security/page-post-body";
 
-// Two jobs, both cheap and edge-safe:
+// Three jobs, all edge-safe:
 // 1. Every page gets a Content-Security-Policy with a fresh script nonce.
-// 2. The optimistic sign-in check for protected pages: a request without a
+// 2. A POST to a page (a server action) whose body Next.js could not parse
+//    gets a 4xx here instead of a 500 there (lib/security/page-post-body.ts).
+// 3. The optimistic sign-in check for protected pages: a request without a
 //    session token that decodes goes to the sign-in page. Every protected page
 //    and action checks again in Node, next to the data (lib/auth/session.ts),
 //    so skipping this exposes nothing. It only reads the token: unlike
@@ -17,6 +20,14 @@ export default async function middleware(request: NextRequest): Promise<NextResp
   // Benchmark builds only (next.config.ts): a bare redirect, the baseline for the one below.
   if (process.env.LATCHKEY_BENCH === "1" && pathname === "/bench/redirect") {
     return NextResponse.redirect(new URL(loginUrlFor(pathname), request.nextUrl));
+  }
+  // The middleware reads a copy of the body; Next.js still hands the page the original.
+  const bodyProblem = await checkPagePostBody(request);
+  if (bodyProblem) {
+    return new NextResponse(bodyProblem.message, {
+      status: bodyProblem.status,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
   }
   if (isProtectedPath(pathname)) {
     const claims = await readSessionClaims((name) => request.cookies.get(name)?.value);

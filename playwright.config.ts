@@ -40,7 +40,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx next start -H 127.0.0.1 -p ${PORT}`,
+    // The production entry of `npm start` (scripts/start.mjs), one process unless WEB_CONCURRENCY says otherwise.
+    command: `node scripts/start.mjs -H 127.0.0.1 -p ${PORT}`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -1,10 +1,10 @@
 import "server-only";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "@/lib/generated/prisma/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/prisma/postgresql/client";
 import { serverEnv } from "@/lib/env";
-import { SQLITE_BUSY_TIMEOUT_MS } from "@/lib/sqlite";
+import { sqliteAdapter } from "@/lib/sqlite-adapter";
+import { onShutdown } from "@/lib/lifecycle/shutdown.mjs";
 
 /**
  * Both generated clients expose the same model API (they come from one model
@@ -17,7 +17,7 @@ function createDatabase(): Database {
   if (provider === "postgresql") {
     return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Database;
   }
-  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }) });
+  return new SqliteClient({ adapter: sqliteAdapter(url) });
 }
 
 // One client per process: Next's dev server re-evaluates modules on every
@@ -25,4 +25,8 @@ function createDatabase(): Database {
 const globalForDb = globalThis as unknown as { latchkeyDb?: Database };
 
 export const db: Database = globalForDb.latchkeyDb ?? createDatabase();
+if (!globalForDb.latchkeyDb) {
+  // A graceful stop (scripts/start.mjs) closes the connections last, after any work that needs them.
+  onShutdown(() => db.$disconnect(), { stage: "connections" });
+}
 if (!serverEnv.isProduction) globalForDb.latchkeyDb = db;

@@ -28,6 +28,8 @@ function expectSecurityHeaders(response: APIResponse, label: string): string {
   expect(headers["x-content-type-options"], `${label}: X-Content-Type-Options`).toBe("nosniff");
   expect(headers["referrer-policy"], `${label}: Referrer-Policy`).toMatch(/^(no-referrer|same-origin|strict-origin|strict-origin-when-cross-origin)$/);
   expect(headers["permissions-policy"], `${label}: Permissions-Policy`).toContain("camera=()");
+  // OWASP: the legacy XSS auditor switched off explicitly.
+  expect(headers["x-xss-protection"], `${label}: X-XSS-Protection`).toBe("0");
   // The e2e server is a production build: HSTS is on (browsers ignore it over HTTP).
   expect(headers["strict-transport-security"], `${label}: HSTS`).toMatch(/max-age=\d{7,}/);
   return nonce;
@@ -39,7 +41,7 @@ function scriptTagsOf(html: string): string[] {
 }
 
 test.describe("security headers", () => {
-  test("every page sends a nonce-based CSP, nosniff, a referrer policy, a permissions policy and HSTS", async ({
+  test("every page sends a nonce-based CSP, nosniff, X-XSS-Protection: 0, a referrer policy, a permissions policy and HSTS", async ({
     page,
     request,
     signedInUser,
@@ -71,6 +73,7 @@ test.describe("security headers", () => {
     for (const path of ["/api/health", "/api/me"]) {
       const headers = (await request.get(path)).headers();
       expect(headers["x-content-type-options"], path).toBe("nosniff");
+      expect(headers["x-xss-protection"], path).toBe("0");
       expect(headers["strict-transport-security"], path).toMatch(/max-age=/);
     }
   });

@@ -3,13 +3,15 @@ import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import bcrypt from "bcryptjs";
+import { hashingThreadsPerProcess, parseWebConcurrency } from "@/lib/server/concurrency.mjs";
 
 /**
  * bcrypt off the request thread. bcryptjs's async API only slices its work
  * into chunks, still on the main thread, so while a few people sign in every
  * page waits behind their hashing. Here each hash and comparison runs in a
- * pool of worker threads (one per core), which lets sign-ins use every core
- * and pages keep their latency.
+ * pool of worker threads, which lets sign-ins use every core and pages keep
+ * their latency. With WEB_CONCURRENCY server processes, each gets its share
+ * of the cores (lib/server/concurrency.mjs), not a thread per core each.
  *
  * The worker is a plain `.mjs` file read from disk at run time, resolved from
  * the project root (the working directory of `next start`, `next dev`, the
@@ -93,9 +95,13 @@ class WorkerPool {
 
 let pool: WorkerPool | null | undefined;
 
+function poolSize(): number {
+  return hashingThreadsPerProcess(os.availableParallelism(), parseWebConcurrency(process.env.WEB_CONCURRENCY));
+}
+
 function workerPool(): WorkerPool | null {
   if (pool === undefined) {
-    pool = fs.existsSync(WORKER_FILE) ? new WorkerPool(WORKER_FILE, os.availableParallelism()) : null;
+    pool = fs.existsSync(WORKER_FILE) ? new WorkerPool(WORKER_FILE, poolSize()) : null;
   }
   return pool;
 }

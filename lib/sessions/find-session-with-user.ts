@@ -2,7 +2,8 @@ import "server-only";
 import Database from "better-sqlite3";
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
-import { SQLITE_BUSY_TIMEOUT_MS } from "@/lib/sqlite";
+import { configureSqliteConnection, SQLITE_BUSY_TIMEOUT_MS } from "@/lib/sqlite";
+import { onShutdown } from "@/lib/lifecycle/shutdown.mjs";
 import type { SessionFacts } from "@/lib/sessions/policy";
 import type { PublicUser } from "@/lib/users/public-user";
 import type { Role } from "@/lib/generated/prisma/sqlite/enums";
@@ -94,6 +95,9 @@ function sqliteReader(url: string) {
     fileMustExist: true,
     timeout: SQLITE_BUSY_TIMEOUT_MS,
   });
+  // Read-only: it cannot switch the file to WAL, but reads in WAL mode once the writers have.
+  configureSqliteConnection(connection, { readonly: true });
+  onShutdown(() => connection.close(), { stage: "connections" });
   const statement = connection.prepare<[string], StoredRow>(sessionWithUserSql("?"));
   return (id: string): Row | null => {
     const row = statement.get(id);

@@ -1,0 +1,143 @@
+#!/usr/bin/env node
+// `npm start [-- next start's flags]`: the production server.
+//
+// WEB_CONCURRENCY processes (default 1, `auto`: one per core) serve one port.
+// With more than one, Node's cluster module does the sharing: this process
+// becomes the primary, which only forks the servers, replaces one that dies
+// and passes signals on; the kernel socket is shared through it, no balancer
+// of ours. Each server process runs Next.js through its documented custom
+// server API (`next({ dir, hostname, port })`) rather than `next start`, so
+// that it owns its HTTP server and can stop gracefully: on SIGTERM or SIGINT
+// it stops accepting, answers the requests in flight, runs the shutdown hooks
+// of lib/lifecycle/shutdown.mjs (mail sender, then database connections) and
+// exits 0, all within SHUTDOWN_DEADLINE_MS.
+import cluster from "node:cluster";
+import http from "node:http";
+import path from "node:path";
+import { runShutdownHooks } from "../lib/lifecycle/shutdown.mjs";
+import { parseWebConcurrency } from "../lib/server/concurrency.mjs";
+import { drainable } from "../lib/server/graceful-close.mjs";
+import { parseStartArgs, START_USAGE } from "../lib/server/start-args.mjs";
+
+const SHUTDOWN_DEADLINE_MS = 10_000;
+// A server process gets most of it; the primary keeps a margin to collect them.
+const SERVER_DRAIN_MS = 6_000;
+const SERVER_HOOKS_MS = 2_500;
+
+const log = (message) => console.log(`[latchkey ${process.pid}] ${message}`);
+
+function fail(message) {
+  console.error(`${message}\n${START_USAGE}`);
+  process.exit(2);
+}
+
+let options;
+let processes;
+try {
+  options = parseStartArgs(process.argv.slice(2), process.env);
+  processes = parseWebConcurrency(process.env.WEB_CONCURRENCY);
+} catch (error) {
+  fail(error.message);
+}
+
+if (processes > 1 && cluster.isPrimary) runPrimary(processes);
+else await runServer(options);
+
+// ---------------------------------------------------------------- the primary
+
+function runPrimary(count) {
+  // The server processes read the resolved number (lib/auth/password-pool.ts sizes its threads by it).
+  process.env.WEB_CONCURRENCY = String(count);
+  let stopping = false;
+  const listening = new Set();
+
+  const fork = () => {
+    const worker = cluster.fork();
+    worker.once("listening", () => listening.add(worker.id));
+  };
+
+  cluster.on("exit", (worker, code, signal) => {
+    const how = signal ? `signal ${signal}` : `code ${code}`;
+    if (stopping) return;
+    if (!listening.has(worker.id)) {
+      // It never served (bad configuration, port taken): forking again would loop.
+      console.error(`[latchkey ${process.pid}] server process ${worker.process.pid} failed to start (${how}); stopping`);
+      stop("startup failure", 1);
+      return;
+    }
+    listening.delete(worker.id);
+    console.error(`[latchkey ${process.pid}] server process ${worker.process.pid} died (${how}); starting a replacement`);
+    fork();
+  });
+
+  const stop = (reason, exitCode = 0) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${reason}: stopping ${Object.keys(cluster.workers ?? {}).length} server processes`);
+    const workers = Object.values(cluster.workers ?? {});
+    const kill = setTimeout(() => {
+      console.error(`[latchkey ${process.pid}] server processes still running after ${SHUTDOWN_DEADLINE_MS} ms: killing them`);
+      for (const worker of Object.values(cluster.workers ?? {})) worker.process.kill("SIGKILL");
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS - 500);
+    let failed = exitCode !== 0;
+    Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise((resolve) => {
+            if (worker.isDead()) return resolve();
+            worker.once("exit", (code) => {
+              if (code !== 0) failed = true;
+              resolve();
+            });
+            worker.process.kill("SIGTERM");
+          }),
+      ),
+    ).then(() => {
+      clearTimeout(kill);
+      process.exit(failed ? 1 : 0);
+    });
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+
+  log(`starting ${count} server processes (WEB_CONCURRENCY)`);
+  for (let i = 0; i < count; i++) fork();
+}
+
+// ---------------------------------------------------------------- a server process
+
+async function runServer({ dir, port, hostname, keepAliveTimeout }) {
+  process.env.NODE_ENV = "production";
+  const { default: next } = await import("next");
+  const app = next({ dir: path.resolve(dir), hostname: hostname ?? "localhost", port });
+  const handle = app.getRequestHandler();
+  const server = http.createServer((request, response) => handle(request, response));
+  if (keepAliveTimeout !== undefined) server.keepAliveTimeout = keepAliveTimeout;
+  const connections = drainable(server);
+
+  let stopping = false;
+  const stop = async (signal) => {
+    if (stopping) return;
+    stopping = true;
+    const inFlight = connections.inFlight;
+    const { forced } = await connections.drain(SERVER_DRAIN_MS);
+    await app.close().catch((error) => console.error(error));
+    const problems = await runShutdownHooks(SERVER_HOOKS_MS);
+    for (const problem of problems) console.error(`[latchkey ${process.pid}] shutdown: ${problem}`);
+    log(`${signal}: answered ${inFlight} requests in flight${forced ? ", cut connections still open at the deadline" : ""}; stopped`);
+    process.exit(forced || problems.length > 0 ? 1 : 0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+
+  await app.prepare();
+  server.on("error", (error) => {
+    console.error(`[latchkey ${process.pid}] cannot serve on port ${port}: ${error.message}`);
+    process.exit(1);
+  });
+  server.listen(port, hostname, () => {
+    const where = `http://${hostname ?? "localhost"}:${server.address()?.port ?? port}`;
+    log(cluster.isWorker ? `serving ${where} (one of ${process.env.WEB_CONCURRENCY})` : `serving ${where}`);
+  });
+}
