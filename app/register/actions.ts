@@ -5,7 +5,7 @@ import { createUser } from "@/lib/users/create-user";
 import { countRegistrationAttempt } from "@/lib/throttle/registration";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { setFlash } from "@/lib/flash/set-flash";
-import { recordAuditEvent } from "@/lib/audit/record-event";
+import { currentRequestInfo } from "@/lib/auth/request-info";
 import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
 import { registerSchema, type RegisterField } from "@/lib/validation/register";
 
@@ -20,7 +20,8 @@ export async function registerAction(_previous: RegisterState, formData: FormDat
   const limited = await countRegistrationAttempt();
   if (limited) return formError({ message: limited, values: echo });
 
-  const created = await createUser(parsed.data);
+  const { ip, userAgent } = await currentRequestInfo();
+  const created = await createUser(parsed.data, { ip, userAgent });
   if (!created.ok) {
     return formError({
       values: echo,
@@ -33,7 +34,6 @@ export async function registerAction(_previous: RegisterState, formData: FormDat
     await setFlash("warning", "Your account was created. Please sign in.");
     redirect("/login");
   }
-  await recordAuditEvent({ action: "user.registered", actorId: created.user.id });
   await setFlash("success", `Welcome to Latchkey, ${created.user.name}!`);
   redirect("/dashboard");
 }

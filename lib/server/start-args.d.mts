@@ -1,5 +1,5 @@
 export const START_USAGE: string;
 export function parseStartArgs(
   args: string[],
-  env: NodeJS.ProcessEnv,
+  env: { PORT?: string },
 ): { dir: string; port: number; hostname: string | undefined; keepAliveTimeout: number | undefined };

@@ -10,7 +10,7 @@ export const START_USAGE =
  * the port (else $PORT, else 3000), the host to bind (else every address),
  * and the keep-alive timeout.
  * @param {string[]} args
- * @param {NodeJS.ProcessEnv} env
+ * @param {{ PORT?: string }} env
  * @returns {{ dir: string, port: number, hostname: string | undefined, keepAliveTimeout: number | undefined }}
  */
 export function parseStartArgs(args, env) {

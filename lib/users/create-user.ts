@@ -13,9 +13,20 @@ export interface NewUser {
   role?: "USER" | "ADMIN";
 }
 
+/** Where a self-service registration came from: recorded with the account, in the same transaction. */
+export interface RegistrationSource {
+  ip: string | null;
+  userAgent: string;
+}
+
 export type CreateUserResult = { ok: true; user: PublicUser } | { ok: false; reason: "email_taken" };
 
-export async function createUser(input: NewUser): Promise<CreateUserResult> {
+/**
+ * With `registeredFrom`, the "user.registered" audit record is written in the
+ * same statement as the account (a nested create is one transaction), so a
+ * crash can never leave an account without its record, or the reverse.
+ */
+export async function createUser(input: NewUser, registeredFrom?: RegistrationSource): Promise<CreateUserResult> {
   const passwordHash = await hashPassword(input.password, serverEnv.bcryptCost);
   try {
     const user = await db.user.create({
@@ -24,6 +35,11 @@ export async function createUser(input: NewUser): Promise<CreateUserResult> {
         email: normalizeEmail(input.email),
         passwordHash,
         role: input.role ?? "USER",
+        ...(registeredFrom && {
+          auditActions: {
+            create: { action: "user.registered", ip: registeredFrom.ip, userAgent: registeredFrom.userAgent || null },
+          },
+        }),
       },
       select: publicUserSelect,
     });
