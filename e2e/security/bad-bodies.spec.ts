@@ -150,11 +150,12 @@ test.describe("malformed bodies posted to pages", () => {
     expect(chunkedAnswer).toMatch(/^HTTP\/1\.1 413 /);
     expect(chunkedAnswer).toContain(TOO_LARGE);
 
-    // Content-Length promises 1,000 bytes, 100 arrive, the client hangs up: nothing to answer, nothing broken.
+    // Content-Length promises 1,000 bytes, 100 arrive, the client hangs up: nothing to answer (or an
+    // answer that did not need the body, like Auth.js's redirect for a missing CSRF token), nothing broken.
     for (const path of ["/login", "/api/auth/callback/credentials"]) {
       const truncated = `POST ${path} HTTP/1.1\r\nHost: ${host}\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: 1000\r\n\r\n${"x".repeat(100)}`;
       const answer = await rawExchange(baseURL ?? "", truncated, { hangUp: true });
-      if (answer !== null) expect(answer, path).toMatch(/^HTTP\/1\.1 4\d\d /);
+      if (answer !== null) expect(answer, path).toMatch(/^HTTP\/1\.1 [34]\d\d /);
     }
     await expectServerHealthy(page);
   });
