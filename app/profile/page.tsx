@@ -10,6 +10,7 @@ import { ApiKeyList } from "@/app/profile/api-key-list";
 import { listApiKeys } from "@/lib/api-keys/registry";
 import { listAuditEvents } from "@/lib/audit/queries";
 import { AuditEventTable } from "@/components/audit-event-table";
+import { pendingEmailOf } from "@/lib/verification/email-change";
 
 export const metadata: Metadata = { title: "Profile" };
 
@@ -32,7 +33,8 @@ function NeedsRecentSignIn({ task }: { task: string }) {
 
 export default async function ProfilePage() {
   const session = await requireSession("/profile");
-  const [sessions, apiKeys, events] = await Promise.all([
+  const [pendingEmail, sessions, apiKeys, events] = await Promise.all([
+    pendingEmailOf(session.user.id),
     listActiveSessions(session.user.id),
     listApiKeys(session.user.id),
     listAuditEvents({ userId: session.user.id, limit: 10 }),
@@ -41,7 +43,19 @@ export default async function ProfilePage() {
     <div className="space-y-8">
       <div>
         <h1 className="text-3xl font-bold tracking-tight">Profile</h1>
-        <p className="mt-2 text-slate-700 dark:text-slate-300">{session.user.email}</p>
+        <p className="mt-2 text-slate-700 dark:text-slate-300">
+          {session.user.email}{" "}
+          <span className="text-sm">({session.user.emailVerified ? "confirmed" : "not confirmed yet"})</span>
+          {" · "}
+          <Link href="/profile/email" className="font-semibold text-indigo-700 hover:underline dark:text-indigo-400">
+            Change email
+          </Link>
+        </p>
+        {pendingEmail && (
+          <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+            Waiting for confirmation: <strong>{pendingEmail}</strong>. Open the link we sent there to switch to it.
+          </p>
+        )}
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
         <section className={panel}>

@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { serverEnv } from "@/lib/env";
 import { createUser } from "@/lib/users/create-user";
 import { countRegistrationAttempt } from "@/lib/throttle/registration";
 import { signInWithPassword } from "@/lib/auth/sign-in";
@@ -29,6 +30,10 @@ export async function registerAction(_previous: RegisterState, formData: FormDat
     });
   }
 
+  if (serverEnv.recovery.requireEmailVerification) {
+    await setFlash("success", `Your account was created. Open the link we have sent to ${created.user.email}, then sign in.`);
+    redirect("/login");
+  }
   const signedIn = await signInWithPassword(parsed.data.email, parsed.data.password, false);
   if (!signedIn.ok) {
     await setFlash("warning", "Your account was created. Please sign in.");

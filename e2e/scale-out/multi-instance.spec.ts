@@ -1,6 +1,6 @@
 import { test, expect, randomClientIp } from "../fixtures";
 import { signInWithForm } from "../support/browser";
-import { queryDatabase } from "../support/database";
+import { sql } from "../support/database";
 import { captureRegistration } from "../support/registration";
 import { setUserActive, uniqueEmail, DEFAULT_PASSWORD } from "../support/users";
 import { isRunning, onPostgres, specPort, startServer, stopServer, type SpecServer } from "../support/servers";
@@ -94,7 +94,7 @@ test.describe("two instances on one PostgreSQL database", () => {
     );
     expect(outcomes.filter((outcome) => outcome === "registered")).toHaveLength(1);
     expect(outcomes.filter((outcome) => outcome === "duplicate")).toHaveLength(9);
-    const rows = await queryDatabase<{ count: string | number }>(`SELECT COUNT(*) AS "count" FROM "User" WHERE "email" = $1`, [email]);
+    const rows = await sql<{ count: string | number }>(`SELECT COUNT(*) AS "count" FROM "User" WHERE "email" = $1`, [email]);
     expect(Number(rows[0]?.count)).toBe(1);
   });
 });

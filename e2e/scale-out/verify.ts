@@ -1,6 +1,6 @@
 import { expect } from "@playwright/test";
 import { randomClientIp } from "../fixtures";
-import { queryDatabase } from "../support/database";
+import { sql } from "../support/database";
 import { signInOverRawHttp } from "../support/http";
 import type { Attempt } from "../support/load";
 
@@ -25,7 +25,7 @@ export async function expectNothingLost(attempts: Attempt[], baseURL: string): P
   // In slices: SQLite allows a limited number of parameters per statement.
   for (let i = 0; i < emails.length; i += 200) {
     const slice = emails.slice(i, i + 200);
-    const rows = await queryDatabase<StoredUser>(
+    const rows = await sql<StoredUser>(
       `SELECT u."id", u."email", u."passwordHash",
               (SELECT COUNT(*) FROM "AuditEvent" a WHERE a."actorId" = u."id" AND a."action" = 'user.registered') AS "registered",
               (SELECT COUNT(*) FROM "AuditEvent" a WHERE a."actorId" = u."id" AND a."action" = 'sign_in.succeeded') AS "signIns"

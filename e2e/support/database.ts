@@ -2,25 +2,27 @@ import Database from "better-sqlite3";
 import pg from "pg";
 
 /**
- * Read-only SQL against the suite's database (DATABASE_URL, SQLite or
- * PostgreSQL), for specs that must see what was stored, not what a page
- * shows: after a crash, say. Parameters are written `$1`, `$2`… for both.
+ * Plain SQL against the database of the server under test (DATABASE_URL, as
+ * scripts/test-all.mjs sets it), for what a person cannot do through the
+ * pages: let a link expire without waiting half an hour, or look at the
+ * outbox. Write placeholders as $1, $2…; quote table and column names.
  */
-export async function queryDatabase<Row>(sql: string, parameters: unknown[] = []): Promise<Row[]> {
+export async function sql<Row = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<Row[]> {
   const url = process.env.DATABASE_URL ?? "file:./data/latchkey.db";
-  if (/^postgres(ql)?:/.test(url)) {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
+  if (url.startsWith("file:")) {
+    const connection = new Database(url.slice("file:".length), { fileMustExist: true, timeout: 10_000 });
     try {
-      return (await client.query(sql, parameters)).rows as Row[];
+      const statement = connection.prepare(text.replace(/\$\d+/g, "?"));
+      return statement.reader ? (statement.all(...params) as Row[]) : (statement.run(...params), []);
     } finally {
-      await client.end();
+      connection.close();
     }
   }
-  const connection = new Database(url.replace(/^file:/, ""), { readonly: true, fileMustExist: true, timeout: 5_000 });
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
   try {
-    return connection.prepare(sql.replace(/\$\d+/g, "?")).all(...parameters) as Row[];
+    return (await client.query(text, params)).rows as Row[];
   } finally {
-    connection.close();
+    await client.end();
   }
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { NextRequest, NextResponse } from "next/server";
+import { serverEnv } from "@/lib/env";
 import { attemptPassword } from "@/lib/auth/attempt-password";
 import { currentRequestInfo } from "@/lib/auth/request-info";
 import { lookupSession } from "@/lib/auth/session";
@@ -62,6 +63,9 @@ async function checkBasicCredentials(rawEmail: string, rawPassword: string): Pro
   if (!email.success || !password.success) return { ok: false, response: unauthorized() };
   const result = await attemptPassword(email.data, password.data, (await currentRequestInfo()).ip, "API Basic auth");
   if (result.ok) {
+    if (serverEnv.recovery.requireEmailVerification && !result.user.emailVerified) {
+      return { ok: false, response: apiError(403, "Confirm your email address first: open the link we mailed you.") };
+    }
     const user = await findUserById(result.user.id);
     if (user) return { ok: true, user, method: "basic" };
   } else if (result.reason === "throttled") {
