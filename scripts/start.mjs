@@ -9,8 +9,9 @@
 // server API (`next({ dir, hostname, port })`) rather than `next start`, so
 // that it owns its HTTP server and can stop gracefully: on SIGTERM or SIGINT
 // it stops accepting, answers the requests in flight, runs the shutdown hooks
-// of lib/lifecycle/shutdown.mjs (mail sender, then database connections) and
-// exits 0, all within SHUTDOWN_DEADLINE_MS.
+// of lib/lifecycle/shutdown.mjs (the mail sender finishes the mail it is
+// sending meanwhile; the database connections close last) and exits 0, all
+// within SHUTDOWN_DEADLINE_MS.
 import cluster from "node:cluster";
 import http from "node:http";
 import path from "node:path";
@@ -21,8 +22,8 @@ import { parseStartArgs, START_USAGE } from "../lib/server/start-args.mjs";
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 // A server process gets most of it; the primary keeps a margin to collect them.
-const SERVER_DRAIN_MS = 6_000;
-const SERVER_HOOKS_MS = 2_500;
+const SERVER_DRAIN_MS = 7_000;
+const SERVER_CLOSE_MS = 1_500;
 
 const log = (message) => console.log(`[latchkey ${process.pid}] ${message}`);
 
@@ -109,6 +110,8 @@ function runPrimary(count) {
 
 async function runServer({ dir, port, hostname, keepAliveTimeout }) {
   process.env.NODE_ENV = "production";
+  // As `next start` does: the app reads its port from here (e.g. for links when AUTH_URL is unset).
+  process.env.PORT = String(port);
   const { default: next } = await import("next");
   const app = next({ dir: path.resolve(dir), hostname: hostname ?? "localhost", port });
   const handle = app.getRequestHandler();
@@ -121,9 +124,12 @@ async function runServer({ dir, port, hostname, keepAliveTimeout }) {
     if (stopping) return;
     stopping = true;
     const inFlight = connections.inFlight;
-    const { forced } = await connections.drain(SERVER_DRAIN_MS);
+    const [{ forced }, workProblems] = await Promise.all([
+      connections.drain(SERVER_DRAIN_MS),
+      runShutdownHooks("work", SERVER_DRAIN_MS),
+    ]);
     await app.close().catch((error) => console.error(error));
-    const problems = await runShutdownHooks(SERVER_HOOKS_MS);
+    const problems = [...workProblems, ...(await runShutdownHooks("connections", SERVER_CLOSE_MS))];
     for (const problem of problems) console.error(`[latchkey ${process.pid}] shutdown: ${problem}`);
     log(`${signal}: answered ${inFlight} requests in flight${forced ? ", cut connections still open at the deadline" : ""}; stopped`);
     process.exit(forced || problems.length > 0 ? 1 : 0);

@@ -1,39 +1,60 @@
 import { test, expect } from "../fixtures";
-import { captureRegistration } from "../support/registration";
+import { sql } from "../support/database";
 import { startRegistrationLoad, type Attempt } from "../support/load";
+import { mailsTo } from "../support/mailbox";
+import { waitForOutboxToSettle } from "../support/outbox";
+import { captureRegistration } from "../support/registration";
 import { isRunning, specPort, startServer, stopServer, type SpecServer } from "../support/servers";
+import { startSlowMailServer, type SlowMailServer } from "../support/slow-mail-server";
 import { expectNothingLost } from "./verify";
 
 // A server of the spec's own (the production build through `npm start`'s
-// entry, one process) on the suite's database, killed while 8 clients
-// register and sign in: with SIGKILL (a crash: nothing of the process's runs
-// any more) and with SIGTERM (a graceful stop). bcrypt at cost 10 (4× cheaper
-// than the default) so the load gets through more of them in a few seconds.
+// entry, one process) on the suite's database, stopped while 8 clients
+// register and sign in: with SIGKILL (a crash: nothing of the process runs
+// any more) and with SIGTERM (a graceful stop). Each registration queues a
+// confirmation mail; the server under test sends its mail to a slow SMTP
+// server of the spec's own, so it is caught in the middle of a delivery.
+// bcrypt at cost 10 (4× cheaper than the default), so the load gets through
+// more registrations in a few seconds.
 const SERVER_ENV = { BCRYPT_COST: "10" };
 const servers: SpecServer[] = [];
+const mailServers: SlowMailServer[] = [];
 
-async function start(port: number): Promise<SpecServer> {
-  const server = await startServer(port, SERVER_ENV);
+async function start(port: number, env: Record<string, string> = {}): Promise<SpecServer> {
+  const server = await startServer(port, { ...SERVER_ENV, ...env });
   servers.push(server);
   return server;
 }
 
+async function slowMailServer(port: number, holdMs: number | "forever"): Promise<SlowMailServer> {
+  const mail = await startSlowMailServer(port, holdMs);
+  mailServers.push(mail);
+  return mail;
+}
+
 test.afterAll(async () => {
   await Promise.all(servers.filter((server) => isRunning(server.pid)).map((server) => stopServer(server)));
+  for (const mail of mailServers) mail.close();
 });
 
 const connectionErrors = (attempts: Attempt[]) => attempts.filter((a) => typeof a.result === "string" && a.result !== "ok");
 const serverErrors = (attempts: Attempt[]) => attempts.filter((a) => typeof a.result === "number" && a.result >= 500);
 
+async function until(condition: () => boolean, what: string, timeoutMs = 30_000) {
+  await expect.poll(condition, { message: what, timeout: timeoutMs }).toBe(true);
+}
+
 test.describe("a crash loses nothing that was answered", () => {
-  test("kill -9 while 8 clients register and sign in: every answered registration is stored whole and signs in", async ({
+  test("kill -9 while 8 clients register and sign in: every answered registration is stored whole and signs in, and the mail being sent goes out after the restart", async ({
     page,
   }) => {
     test.setTimeout(120_000);
     const register = await captureRegistration(page);
-    let server = await start(specPort(3));
+    const mail = await slowMailServer(specPort(8), "forever");
+    let server = await start(specPort(3), { SMTP_URL: `smtp://127.0.0.1:${specPort(8)}` });
     const load = startRegistrationLoad(() => server.baseURL, register);
     await load.waitForSuccesses(12);
+    await until(() => mail.receiving.length > 0, "the server is in the middle of sending a mail");
 
     process.kill(server.pid, "SIGKILL");
     expect(await server.exited).toBeNull();
@@ -42,20 +63,35 @@ test.describe("a crash loses nothing that was answered", () => {
     // The crash cut some requests off: their clients saw the connection go.
     expect(connectionErrors(attempts).length).toBeGreaterThan(0);
 
+    // Restarted, sending to the suite's mail sink like every other server.
     server = await start(specPort(3));
     const { registered, stored } = await expectNothingLost(attempts, server.baseURL);
     expect(registered).toBeGreaterThan(0);
     expect(stored).toBeGreaterThanOrEqual(registered);
+
+    // The mail the dead server was sending stays claimed by it for a minute
+    // (lib/mail/delivery.ts, CLAIM_MS); let that minute pass, as if waited for.
+    const [interrupted] = mail.receiving;
+    await sql(`UPDATE "OutboxMail" SET "claimedUntil" = "createdAt" WHERE "to" = $1 AND "sentAt" IS NULL`, [interrupted]);
+    expect(await waitForOutboxToSettle(interrupted ?? "", 1)).toEqual(["sent"]);
+    // Every answered registration's mail goes out too, once.
+    const answered = attempts.filter((a) => a.kind === "register" && a.result === "ok").map((a) => a.email);
+    for (const email of answered) expect(await waitForOutboxToSettle(email, 1), email).toEqual(["sent"]);
+    await page.waitForTimeout(2_500); // two poll intervals, for a second delivery to show up
+    for (const email of [interrupted ?? "", ...answered]) expect(mailsTo(email), email).toHaveLength(1);
   });
 
-  test("SIGTERM while 8 clients register and sign in: requests in flight get their answers, the server exits 0", async ({
+  test("SIGTERM while 8 clients register and sign in: requests in flight get their answers, the mail being sent is finished, the server exits 0", async ({
     page,
   }) => {
     test.setTimeout(120_000);
     const register = await captureRegistration(page);
-    const server = await start(specPort(4));
+    const mail = await slowMailServer(specPort(9), 1_500);
+    const server = await start(specPort(4), { SMTP_URL: `smtp://127.0.0.1:${specPort(9)}` });
     const load = startRegistrationLoad(() => server.baseURL, register);
     await load.waitForSuccesses(12);
+    await until(() => mail.receiving.length > mail.accepted.length, "the server is in the middle of sending a mail");
+    const sending = mail.receiving.at(-1) ?? "";
 
     const signalledAt = Date.now();
     process.kill(server.pid, "SIGTERM");
@@ -78,6 +114,15 @@ test.describe("a crash loses nothing that was answered", () => {
     expect(inFlight.filter((a) => a.result === "ok").length).toBeGreaterThan(0);
     for (const attempt of connectionErrors(attempts)) expect(attempt.result).toBe("ECONNREFUSED");
     expect(serverErrors(attempts)).toEqual([]);
+
+    // The mail it was sending was finished and recorded as sent before it exited.
+    expect(mail.accepted).toContain(sending);
+    const [row] = await sql<{ sentAt: unknown; claimedUntil: unknown }>(
+      `SELECT "sentAt", "claimedUntil" FROM "OutboxMail" WHERE "to" = $1`,
+      [sending],
+    );
+    expect(row?.sentAt, `${sending}: sent`).toBeTruthy();
+    expect(row?.claimedUntil ?? null, `${sending}: no claim left behind`).toBeNull();
 
     const restarted = await start(specPort(4));
     await expectNothingLost(attempts, restarted.baseURL);

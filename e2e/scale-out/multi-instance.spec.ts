@@ -1,6 +1,8 @@
 import { test, expect, randomClientIp } from "../fixtures";
 import { signInWithForm } from "../support/browser";
 import { sql } from "../support/database";
+import { mailsTo } from "../support/mailbox";
+import { waitForOutboxToSettle } from "../support/outbox";
 import { captureRegistration } from "../support/registration";
 import { setUserActive, uniqueEmail, DEFAULT_PASSWORD } from "../support/users";
 import { isRunning, onPostgres, specPort, startServer, stopServer, type SpecServer } from "../support/servers";
@@ -96,5 +98,23 @@ test.describe("two instances on one PostgreSQL database", () => {
     expect(outcomes.filter((outcome) => outcome === "duplicate")).toHaveLength(9);
     const rows = await sql<{ count: string | number }>(`SELECT COUNT(*) AS "count" FROM "User" WHERE "email" = $1`, [email]);
     expect(Number(rows[0]?.count)).toBe(1);
+  });
+
+  test("each queued mail is delivered exactly once with both running", async ({ page }) => {
+    test.setTimeout(90_000);
+    // Each registration queues its confirmation mail; every instance's sender
+    // (A's, B's and the suite server's) polls the one outbox.
+    const register = await captureRegistration(page);
+    const emails = Array.from({ length: 10 }, () => uniqueEmail("outbox"));
+    const outcomes = await Promise.all(
+      emails.map((email, i) =>
+        register((i % 2 === 0 ? a : b).baseURL, { name: `Mailed ${i}`, email, password: DEFAULT_PASSWORD }, randomClientIp()),
+      ),
+    );
+    expect(outcomes).toEqual(emails.map(() => "registered"));
+    for (const email of emails) expect(await waitForOutboxToSettle(email, 1)).toEqual(["sent"]);
+    // Two more poll intervals for a second sender to deliver any mail again.
+    await page.waitForTimeout(2_500);
+    for (const email of emails) expect(mailsTo(email), email).toHaveLength(1);
   });
 });

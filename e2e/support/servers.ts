@@ -1,19 +1,34 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { APP_PORT, SMTP_PORT } from "./mail-settings";
 
 // Servers a spec starts itself (several instances, crashes, restarts): the
 // production build the suite already made (.next/), started through
 // `npm start`'s entry (scripts/start.mjs, with its heap cap) on a port of its
 // own next to the suite's, stopped by their PID.
 
-const SUITE_PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_SECRET = process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-use-0123456789";
 
-/** A port for a spec's own server: the suite's port plus an offset that spec owns. */
+/**
+ * A port for a spec's own server: the suite's port plus an offset that spec
+ * owns (+1 is the mail sink's, e2e/support/mail-settings.ts).
+ */
 export function specPort(offset: number): number {
-  return SUITE_PORT + offset;
+  return APP_PORT + offset;
 }
+
+/**
+ * What every instance shares with the suite's own server, as instances of
+ * one deployment do: the secret, the public URL (mailed links start with it)
+ * and the mail server, the test runner's sink. A spec server that sent mail
+ * elsewhere would take mails from the shared outbox away from other specs.
+ */
+const SHARED_ENV = {
+  AUTH_SECRET: E2E_SECRET,
+  AUTH_URL: `http://localhost:${APP_PORT}`,
+  SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+};
 
 export const onPostgres = /^postgres(ql)?:/.test(process.env.DATABASE_URL ?? "");
 
@@ -35,7 +50,7 @@ export async function startServer(port: number, env: Record<string, string> = {}
     process.execPath,
     ["--max-old-space-size=192", "scripts/start.mjs", "-H", "127.0.0.1", "-p", String(port)],
     {
-      env: { ...process.env, AUTH_SECRET: E2E_SECRET, NEXT_TELEMETRY_DISABLED: "1", TRUST_PROXY: "true", ...env },
+      env: { ...process.env, ...SHARED_ENV, NEXT_TELEMETRY_DISABLED: "1", TRUST_PROXY: "true", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );

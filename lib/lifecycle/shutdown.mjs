@@ -4,9 +4,10 @@
  * (scripts/start.mjs) runs them once it has stopped accepting requests and
  * answered the ones in flight.
  *
- * Two stages, in order: "work" hooks (default; e.g. a mail sender finishing
- * the message it is sending) all settle before any "connections" hook
- * (closing database connections) runs, so work never loses its database.
+ * Two stages: "work" hooks (default; e.g. a mail sender finishing the
+ * message it is sending) run while the requests in flight are answered, and
+ * "connections" hooks (closing database connections) only once both are
+ * done, so neither loses its database.
  *
  * The hooks live on `globalThis` under a registered symbol: app code reaches
  * this file through Next.js's bundle and the server entry through Node, and
@@ -32,23 +33,19 @@ export function onShutdown(hook, { stage = "work" } = {}) {
 }
 
 /**
- * Runs every hook once: the "work" stage, then "connections". A hook that
- * throws or outlasts `timeoutMs` (each stage gets half) is reported, never
- * stops the others.
+ * Runs every hook of one stage once, together. A hook that throws or
+ * outlasts `timeoutMs` is reported and never stops the others.
+ * @param {"work" | "connections"} stage
  * @param {number} timeoutMs
  * @returns {Promise<string[]>} one line per hook that failed or timed out
  */
-export async function runShutdownHooks(timeoutMs) {
-  const problems = [];
-  for (const stage of /** @type {const} */ (["work", "connections"])) {
-    const hooks = [...registry()[stage]];
-    registry()[stage].clear();
-    const results = await Promise.allSettled(hooks.map((hook) => withTimeout(hook, timeoutMs / 2)));
-    for (const result of results) {
-      if (result.status === "rejected") problems.push(`${stage}: ${result.reason instanceof Error ? result.reason.message : result.reason}`);
-    }
-  }
-  return problems;
+export async function runShutdownHooks(stage, timeoutMs) {
+  const hooks = [...registry()[stage]];
+  registry()[stage].clear();
+  const results = await Promise.allSettled(hooks.map((hook) => withTimeout(hook, timeoutMs)));
+  return results.flatMap((result) =>
+    result.status === "rejected" ? [`${stage}: ${result.reason instanceof Error ? result.reason.message : result.reason}`] : [],
+  );
 }
 
 /** @param {() => unknown} hook @param {number} ms */
