@@ -12,7 +12,7 @@ import { expectNothingLost } from "./verify";
 // entry, one process) on the suite's database, stopped while 8 clients
 // register and sign in: with SIGKILL (a crash: nothing of the process runs
 // any more) and with SIGTERM (a graceful stop). Each registration queues a
-// confirmation mail; the server under test sends its mail to a slow SMTP
+// confirmation mail; the server under test sends its mail through a slow SMTP
 // server of the spec's own, so it is caught in the middle of a delivery.
 // bcrypt at cost 10 (4× cheaper than the default), so the load gets through
 // more registrations in a few seconds.
@@ -26,8 +26,9 @@ async function start(port: number, env: Record<string, string> = {}): Promise<Sp
   return server;
 }
 
+/** Holds the load's mails (e2e/support/load.ts names its users load-…), passes every other on at once. */
 async function slowMailServer(port: number, holdMs: number | "forever"): Promise<SlowMailServer> {
-  const mail = await startSlowMailServer(port, holdMs);
+  const mail = await startSlowMailServer(port, holdMs, /^load-/);
   mailServers.push(mail);
   return mail;
 }
@@ -53,7 +54,9 @@ test.describe("a crash loses nothing that was answered", () => {
     const mail = await slowMailServer(specPort(8), "forever");
     let server = await start(specPort(3), { SMTP_URL: `smtp://127.0.0.1:${specPort(8)}` });
     const load = startRegistrationLoad(() => server.baseURL, register);
-    await load.waitForSuccesses(12);
+    await load.waitForSuccesses(12).catch((error) => {
+      throw new Error(`${error}\n${server.output().slice(-3000)}`);
+    });
     await until(() => mail.receiving.length > 0, "the server is in the middle of sending a mail");
 
     process.kill(server.pid, "SIGKILL");

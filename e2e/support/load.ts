@@ -78,7 +78,10 @@ export function startRegistrationLoad(baseURL: () => string, register: Register,
     async waitForSuccesses(count: number, timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;
       while (attempts.filter((a) => a.result === "ok").length < count) {
-        if (Date.now() > deadline) throw new Error(`only ${attempts.filter((a) => a.result === "ok").length} successes`);
+        if (Date.now() > deadline) {
+          const results = attempts.map((a) => `${a.kind}: ${a.result}`);
+          throw new Error(`only ${attempts.filter((a) => a.result === "ok").length} successes of ${count}: ${results.slice(0, 20).join(", ")}`);
+        }
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
