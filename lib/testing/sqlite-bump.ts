@@ -1,0 +1,38 @@
+// For lib/sqlite-adapter.test.ts: one process's share of concurrent
+// read-then-write transactions on one SQLite file.
+//   tsx lib/testing/sqlite-bump.ts <database url> <transactions> [stock]
+// "stock" uses Prisma's adapter as it comes, for comparison.
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "@/lib/generated/prisma/sqlite/client";
+import { sqliteAdapter } from "@/lib/sqlite-adapter";
+
+const [url = "", count = "10", mode] = process.argv.slice(2);
+const adapter = mode === "stock" ? new PrismaBetterSQLite3({ url, timeout: 5_000 }) : sqliteAdapter(url);
+const client = new PrismaClient({ adapter });
+
+async function bump(): Promise<void> {
+  await client.$transaction(
+    async (tx) => {
+      const row = await tx.rateLimit.findUniqueOrThrow({ where: { key: "shared" } });
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      await tx.rateLimit.update({ where: { key: "shared" }, data: { attempts: row.attempts + 1 } });
+    },
+    { maxWait: 20_000, timeout: 20_000 },
+  );
+}
+
+async function main(): Promise<void> {
+  let failures = 0;
+  for (let i = 0; i < Number(count); i++) {
+    try {
+      await bump();
+    } catch (error) {
+      failures += 1;
+      console.error(error instanceof Error ? error.message.split("\n").at(-1) : error);
+    }
+  }
+  await client.$disconnect();
+  process.exit(failures > 0 ? 1 : 0);
+}
+
+void main();
