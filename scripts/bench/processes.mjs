@@ -54,7 +54,11 @@ function statusKb(pid, field) {
   }
 }
 
-/** Peak resident memory of the server's process tree: sampled sum of VmRSS, and each process's VmHWM. */
+/**
+ * Peak resident memory of the server's process tree: the sampled sum of
+ * VmRSS (the whole cluster), the sum of each process's VmHWM, and the
+ * largest process's VmHWM.
+ */
 export function rssSampler(pid) {
   let peakSumKb = 0;
   const hwm = new Map();
@@ -74,19 +78,24 @@ export function rssSampler(pid) {
       return {
         peakRssMb: round(peakSumKb / 1024),
         vmHwmMb: round([...hwm.values()].reduce((a, b) => a + b, 0) / 1024),
+        largestProcessMb: round(Math.max(0, ...hwm.values()) / 1024),
         processes: hwm.size,
       };
     },
   };
 }
 
-export async function startServer(port, { env, dir = root, readyPath = "/api/health" }) {
-  // The heap cap `npm start` sets (package.json), then any extra arguments,
-  // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
+/**
+ * `npm start`'s entry (scripts/start.mjs) on `port`, with its heap cap, then
+ * any extra Node arguments, e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof
+ * --cpu-prof-dir=/tmp/prof" to profile it. `processes` is its
+ * WEB_CONCURRENCY; ready when every process says it is serving.
+ */
+export async function startServer(port, { env, dir = root, readyPath = "/api/health", processes = 1 }) {
   const nodeArgs = ["--max-old-space-size=192", ...(process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean)];
-  const child = spawn(process.execPath, [...nodeArgs, path.join(root, "node_modules/next/dist/bin/next"), "start", dir, "-H", "127.0.0.1", "-p", String(port)], {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, "scripts/start.mjs"), dir, "-H", "127.0.0.1", "-p", String(port)], {
     cwd: root,
-    env,
+    env: { ...env, WEB_CONCURRENCY: String(processes) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -94,17 +103,17 @@ export async function startServer(port, { env, dir = root, readyPath = "/api/hea
   child.stderr.on("data", (chunk) => (output += chunk));
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null) throw new Error(`npm start exited (${child.exitCode}):\n${output}`);
     try {
       const response = await fetch(`http://127.0.0.1:${port}${readyPath}`);
-      if (response.ok) return { child, output: () => output };
+      if (response.ok && (output.match(/\] serving /g)?.length ?? 0) >= processes) return { child, output: () => output };
     } catch {
       // not listening yet
     }
     await sleep(250);
   }
   await stopServer(child);
-  throw new Error(`next start did not answer within 60 s:\n${output}`);
+  throw new Error(`npm start did not answer within 60 s:\n${output}`);
 }
 
 export async function stopServer(child) {
