@@ -15,6 +15,7 @@
 import cluster from "node:cluster";
 import http from "node:http";
 import path from "node:path";
+import nextEnv from "@next/env";
 import { runShutdownHooks } from "../lib/lifecycle/shutdown.mjs";
 import { parseWebConcurrency } from "../lib/server/concurrency.mjs";
 import { drainable } from "../lib/server/graceful-close.mjs";
@@ -36,6 +37,8 @@ let options;
 let processes;
 try {
   options = parseStartArgs(process.argv.slice(2), process.env);
+  // The .env files, as Next.js reads them, so WEB_CONCURRENCY may be set there too.
+  nextEnv.loadEnvConfig(path.resolve(options.dir), false, { info: () => {}, error: console.error });
   processes = parseWebConcurrency(process.env.WEB_CONCURRENCY);
 } catch (error) {
   fail(error.message);
