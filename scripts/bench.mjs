@@ -206,7 +206,8 @@ async function cannon(options, expectStatus) {
 async function cannonCpu(pid, options, expectStatus) {
   const before = cpuMs(pid);
   const result = await cannon(options, expectStatus);
-  return { ...result, cpuMsPerRequest: round((cpuMs(pid) - before) / result.requests, 2) };
+  const spent = cpuMs(pid) - before;
+  return { ...result, cpuMs: spent, cpuMsPerRequest: round(spent / Math.max(result.requests, 1), 2) };
 }
 
 /**
@@ -239,7 +240,7 @@ function combine(runs) {
     p99Ms: worst("p99Ms"),
     maxMs: worst("maxMs"),
     timeouts: runs.reduce((sum, run) => sum + run.timeouts, 0),
-    cpuMsPerRequest: round(runs.reduce((sum, run) => sum + run.cpuMsPerRequest * run.requests, 0) / requests, 2),
+    cpuMsPerRequest: round(runs.reduce((sum, run) => sum + run.cpuMs, 0) / Math.max(requests, 1), 2),
   };
 }
 
