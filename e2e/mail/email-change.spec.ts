@@ -25,11 +25,6 @@ async function newSignedInContext(browser: import("@playwright/test").Browser, b
   return { context, page };
 }
 
-async function expectSignedIn(page: Page) {
-  await page.goto("/dashboard");
-  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
-}
-
 test.describe("email change", () => {
   test("the address changes when the link mailed to it is opened; the old one is told", async ({
     page,
