@@ -1,7 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Locator, Page } from "@playwright/test";
+import { request, type Locator, type Page } from "@playwright/test";
 import { test as base, expect, signInOverHttp } from "./fixtures";
-import { signInWithForm } from "./support/browser";
+import { signInWithForm, simulateBrowserRestart } from "./support/browser";
+import { linkIn, waitForMail } from "./support/mailbox";
+import { APP_PORT } from "./support/mail-settings";
 import { createUser, DEFAULT_PASSWORD, uniqueEmail, type TestUser } from "./support/users";
 
 // Every page of the app, in each of its states worth seeing (empty, with form
@@ -16,10 +18,10 @@ import { createUser, DEFAULT_PASSWORD, uniqueEmail, type TestUser } from "./supp
 // unfinished action cannot make a scan of the wrong page pass.
 // `find app -name page.tsx` lists the pages; each must appear here.
 
-interface PageState {
+interface PageState<Who = TestUser> {
   name: string;
   path: string;
-  then?: (page: Page, who: TestUser | null) => Promise<void>;
+  then?: (page: Page, who: Who) => Promise<void>;
   shows: (page: Page) => Locator;
 }
 
@@ -27,11 +29,38 @@ const heading = (name: string | RegExp) => (page: Page) => page.getByRole("headi
 const alert = (text: string | RegExp) => (page: Page) => page.getByRole("main").getByRole("alert").filter({ hasText: text });
 const status = (text: string | RegExp) => (page: Page) => page.getByRole("main").getByRole("status").filter({ hasText: text });
 const fieldError = (label: string) => (page: Page) => page.getByLabel(label, { exact: true }).and(page.locator("[aria-invalid=true]"));
+const ORIGIN = `http://localhost:${APP_PORT}`;
+
+/** Opens the link the app mailed to `email` (through the test runner's SMTP sink). */
+async function followMailedLink(page: Page, email: string, subject: string, pathname: string) {
+  await page.goto(linkIn(await waitForMail(email, subject), pathname, ORIGIN));
+}
+
+/** Registers through the form, so the account is not confirmed yet; lands on the dashboard. */
+async function registerWithForm(page: Page, email: string) {
+  await page.goto("/register");
+  await page.getByLabel("Name").fill("New Nadia");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(DEFAULT_PASSWORD);
+  await page.getByLabel("Confirm password").fill(DEFAULT_PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL("/dashboard");
+}
+
+/** A fresh user's reset link, requested on /forgot-password and read from the mail. */
+async function openResetLink(page: Page) {
+  const user = await createUser();
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByRole("button", { name: "Send reset link" }).click();
+  await expect(page.getByRole("status")).toContainText("If an account exists");
+  await followMailedLink(page, user.email, "Reset your password", "/reset-password?token=");
+}
+
 const click = (button: string) => async (page: Page) => {
   await page.getByRole("button", { name: button, exact: true }).click();
 };
 
-const VISITOR_PAGES: PageState[] = [
+const VISITOR_PAGES: PageState<null>[] = [
   { name: "home", path: "/", shows: heading("Sign-in that does it properly.") },
   { name: "sign in", path: "/login", shows: heading("Sign in") },
   { name: "sign in, with next", path: "/login?next=%2Fprofile", shows: heading("Sign in") },
@@ -53,16 +82,19 @@ const VISITOR_PAGES: PageState[] = [
   },
   {
     name: "dashboard of a just-registered, unconfirmed user",
-    path: "/register",
-    then: async (page) => {
-      await page.getByLabel("Name").fill("New Nadia");
-      await page.getByLabel("Email").fill(uniqueEmail("unconfirmed"));
-      await page.getByLabel("Password", { exact: true }).fill(DEFAULT_PASSWORD);
-      await page.getByLabel("Confirm password").fill(DEFAULT_PASSWORD);
-      await page.getByRole("button", { name: "Create account" }).click();
-      await expect(page).toHaveURL("/dashboard");
-    },
+    path: "/",
+    then: (page) => registerWithForm(page, uniqueEmail("unconfirmed")),
     shows: (page) => page.getByRole("heading", { name: "Please confirm your email address" }),
+  },
+  {
+    name: "confirm email, mailed link opened",
+    path: "/",
+    then: async (page) => {
+      const email = uniqueEmail("confirming");
+      await registerWithForm(page, email);
+      await followMailedLink(page, email, "Confirm your email address", "/verify-email?token=");
+    },
+    shows: status("Your email address is confirmed."),
   },
   { name: "forgot password", path: "/forgot-password", shows: heading("Forgot your password?") },
   {
@@ -79,6 +111,32 @@ const VISITOR_PAGES: PageState[] = [
       await page.getByRole("button", { name: "Send reset link" }).click();
     },
     shows: status("If an account exists for that address"),
+  },
+  {
+    name: "reset password, mailed link opened",
+    path: "/forgot-password",
+    then: openResetLink,
+    shows: heading("Set a new password"),
+  },
+  {
+    name: "reset password, empty form submitted",
+    path: "/forgot-password",
+    then: async (page) => {
+      await openResetLink(page);
+      await page.getByRole("button", { name: "Set new password" }).click();
+    },
+    shows: fieldError("New password"),
+  },
+  {
+    name: "profile of a remembered session after a browser restart (not fresh)",
+    path: "/",
+    then: async (page) => {
+      const user = await createUser();
+      await signInOverHttp(page.request, user, { userAgent: await page.evaluate(() => navigator.userAgent), remember: true });
+      await simulateBrowserRestart(page.context());
+      await page.goto("/profile");
+    },
+    shows: (page) => page.getByText("Changing your password needs a recent sign-in."),
   },
   {
     name: "reset password, invalid link",
@@ -123,12 +181,34 @@ const USER_PAGES: PageState[] = [
     },
     shows: (page) => page.getByLabel("New API key"),
   },
+  {
+    name: "profile, another session listed",
+    path: "/profile",
+    then: async (page, user) => {
+      const phone = await request.newContext({ baseURL: test.info().project.use.baseURL });
+      await signInOverHttp(phone, user, { userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Safari/604.1" });
+      await phone.dispose();
+      await page.reload();
+    },
+    shows: (page) => page.getByRole("button", { name: "Sign out of all other sessions" }),
+  },
   { name: "change email", path: "/profile/email", shows: heading("Change email") },
   {
     name: "change email, empty form submitted",
     path: "/profile/email",
     then: click("Send confirmation link"),
     shows: fieldError("New email"),
+  },
+  {
+    name: "profile, email change pending",
+    path: "/profile/email",
+    then: async (page, user) => {
+      await page.getByLabel("New email").fill(uniqueEmail("moving"));
+      await page.getByLabel("Current password").fill(user.password);
+      await page.getByRole("button", { name: "Send confirmation link" }).click();
+      await expect(page).toHaveURL("/profile");
+    },
+    shows: (page) => page.getByText("Waiting for confirmation:"),
   },
   { name: "confirm password", path: "/reauthenticate?next=%2Fprofile", shows: heading("Confirm your password") },
   {
@@ -167,13 +247,24 @@ const ADMIN_PAGES: PageState[] = [
   {
     name: "admin, confirm dialog open",
     path: "/admin",
-    then: async (page, admin) => {
+    then: async (page) => {
       const target = await createUser({ email: uniqueEmail("target") });
       await page.goto(`/admin?${new URLSearchParams({ q: target.email })}`);
       await page.getByRole("button", { name: `Deactivate ${target.email}` }).click();
-      expect(admin).not.toBeNull();
     },
     shows: (page) => page.getByRole("dialog", { name: /^Deactivate / }),
+  },
+  {
+    name: "admin, user deactivated",
+    path: "/admin",
+    then: async (page) => {
+      const target = await createUser({ email: uniqueEmail("target") });
+      await page.goto(`/admin?${new URLSearchParams({ q: target.email })}`);
+      await page.getByRole("button", { name: `Deactivate ${target.email}` }).click();
+      await page.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
+      await expect(page.getByRole("button", { name: `Reactivate ${target.email}` })).toBeVisible();
+    },
+    shows: status("has been deactivated"),
   },
   { name: "security log", path: "/admin/audit", shows: heading("Security log") },
 ];
@@ -192,8 +283,7 @@ test.describe.configure({ mode: "parallel" });
 /** What axe finds in the page as it is now, in one colour scheme, as readable lines. */
 async function violationsIn(page: Page, colorScheme: "light" | "dark"): Promise<string[]> {
   await page.emulateMedia({ colorScheme });
-  const { violations, incomplete } = await new AxeBuilder({ page }).analyze();
-  if (process.env.A11Y_DEBUG) console.log(colorScheme, JSON.stringify(incomplete.map((i) => [i.id, i.nodes.map((n) => [n.target.join(" "), n.any.map((a) => a.message).join("; ")])]), null, 1));
+  const { violations } = await new AxeBuilder({ page }).analyze();
   return violations.map(
     (violation) =>
       `${colorScheme}: ${violation.id} (${violation.impact}): ${violation.help}\n` +
@@ -205,7 +295,7 @@ async function violationsIn(page: Page, colorScheme: "light" | "dark"): Promise<
  * Visits the state, waits until it shows, and expects axe to find nothing in
  * either colour scheme (switched in place, so the state is set up once).
  */
-async function expectNoViolations(page: Page, state: PageState, who: TestUser | null) {
+async function expectNoViolations<Who>(page: Page, state: PageState<Who>, who: Who) {
   await page.goto(state.path);
   await state.then?.(page, who);
   await expect(state.shows(page).first()).toBeVisible();
