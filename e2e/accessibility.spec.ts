@@ -12,11 +12,15 @@ import { createUser, DEFAULT_PASSWORD, uniqueEmail, type TestUser } from "./supp
 //
 // To add a page (or a state of one), add one line to the table for who sees
 // it: VISITOR_PAGES (signed out), USER_PAGES (a fresh, confirmed user, signed
-// in with a fresh login) or ADMIN_PAGES. `path` is where to go; `then`, if
-// the state needs it, what to do there first (submit a form, open a dialog);
-// `shows` is what must be on screen before the scan, so that a redirect or an
-// unfinished action cannot make a scan of the wrong page pass.
-// `find app -name page.tsx` lists the pages; each must appear here.
+// in with a fresh login) or ADMIN_PAGES, e.g.
+//   { name: "two-factor settings", path: "/profile/two-factor", shows: heading("Two-factor authentication") },
+// `path` is where to go; `then`, if the state needs it, what to do there
+// first (submit a form, open a dialog); `shows` is what must be on screen
+// before the scan, so that a redirect or an unfinished action cannot make a
+// scan of the wrong page pass. `find app -name page.tsx` lists the pages;
+// each must appear here. Not here: app/error.tsx (no request makes a page
+// fail on purpose) and /dev/outbox's development view (this suite runs on a
+// production build, where it is a 404).
 
 interface PageState<Who = TestUser> {
   name: string;
@@ -150,7 +154,7 @@ const VISITOR_PAGES: PageState<null>[] = [
     shows: alert("This link is invalid or has expired."),
   },
   { name: "404", path: "/no-such-page", shows: heading("Page not found") },
-  // Production builds answer 404 here; the page itself is checked by hand in development (see README).
+  // Production builds answer 404 here (see the note at the top about its development view).
   { name: "development outbox (404 in production)", path: "/dev/outbox", shows: heading("Page not found") },
 ];
 
