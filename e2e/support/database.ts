@@ -7,8 +7,11 @@ import pg from "pg";
  * pages: let a link expire without waiting half an hour, or look at the
  * outbox. Write placeholders as $1, $2…; quote table and column names.
  */
-export async function sql<Row = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<Row[]> {
-  const url = process.env.DATABASE_URL ?? "file:./data/latchkey.db";
+export async function sql<Row = Record<string, unknown>>(
+  text: string,
+  params: unknown[] = [],
+  url = process.env.DATABASE_URL ?? "file:./data/latchkey.db",
+): Promise<Row[]> {
   if (url.startsWith("file:")) {
     const connection = new Database(url.slice("file:".length), { fileMustExist: true, timeout: 10_000 });
     try {
