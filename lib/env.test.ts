@@ -31,9 +31,9 @@ describe("mail configuration", () => {
   });
 
   it("says what is wrong with malformed values", () => {
-    expect(() => loadServerEnv({ SMTP_URL: "mail.example.com" })).toThrow(/SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/);
-    expect(() => loadServerEnv({ AUTH_URL: "ftp://x" })).toThrow(/AUTH_URL must be an http:\/\/ or https:\/\/ URL/);
-    expect(() => loadServerEnv({ PASSWORD_RESET_MINUTES: "1" })).toThrow(/PASSWORD_RESET_MINUTES must be at least 5/);
-    expect(() => loadServerEnv({ REQUIRE_EMAIL_VERIFICATION: "yes" })).toThrow(/REQUIRE_EMAIL_VERIFICATION must be "true" or "false"/);
+    expect(() => loadServerEnv({ NODE_ENV: "development", SMTP_URL: "mail.example.com" })).toThrow(/SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(() => loadServerEnv({ NODE_ENV: "development", AUTH_URL: "ftp://x" })).toThrow(/AUTH_URL must be an http:\/\/ or https:\/\/ URL/);
+    expect(() => loadServerEnv({ NODE_ENV: "development", PASSWORD_RESET_MINUTES: "1" })).toThrow(/PASSWORD_RESET_MINUTES must be at least 5/);
+    expect(() => loadServerEnv({ NODE_ENV: "development", REQUIRE_EMAIL_VERIFICATION: "yes" })).toThrow(/REQUIRE_EMAIL_VERIFICATION must be "true" or "false"/);
   });
 });
