@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { request, type Locator, type Page } from "@playwright/test";
 import { test as base, expect, signInOverHttp } from "./fixtures";
-import { signInWithForm, simulateBrowserRestart } from "./support/browser";
+import { registerWithForm, signInWithForm, simulateBrowserRestart } from "./support/browser";
 import { linkIn, waitForMail } from "./support/mailbox";
 import { APP_PORT } from "./support/mail-settings";
 import { createUser, DEFAULT_PASSWORD, uniqueEmail, type TestUser } from "./support/users";
@@ -41,13 +41,8 @@ async function followMailedLink(page: Page, email: string, subject: string, path
 }
 
 /** Registers through the form, so the account is not confirmed yet; lands on the dashboard. */
-async function registerWithForm(page: Page, email: string) {
-  await page.goto("/register");
-  await page.getByLabel("Name").fill("New Nadia");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(DEFAULT_PASSWORD);
-  await page.getByLabel("Confirm password").fill(DEFAULT_PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
+async function registerUnconfirmed(page: Page, email: string) {
+  await registerWithForm(page, { name: "New Nadia", email, password: DEFAULT_PASSWORD });
   await expect(page).toHaveURL("/dashboard");
 }
 
@@ -87,7 +82,7 @@ const VISITOR_PAGES: PageState<null>[] = [
   {
     name: "dashboard of a just-registered, unconfirmed user",
     path: "/",
-    then: (page) => registerWithForm(page, uniqueEmail("unconfirmed")),
+    then: (page) => registerUnconfirmed(page, uniqueEmail("unconfirmed")),
     shows: (page) => page.getByRole("heading", { name: "Please confirm your email address" }),
   },
   {
@@ -95,7 +90,7 @@ const VISITOR_PAGES: PageState<null>[] = [
     path: "/",
     then: async (page) => {
       const email = uniqueEmail("confirming");
-      await registerWithForm(page, email);
+      await registerUnconfirmed(page, email);
       await followMailedLink(page, email, "Confirm your email address", "/verify-email?token=");
     },
     shows: status("Your email address is confirmed."),
