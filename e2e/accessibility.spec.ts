@@ -18,9 +18,10 @@ import { createUser, DEFAULT_PASSWORD, uniqueEmail, type TestUser } from "./supp
 // first (submit a form, open a dialog); `shows` is what must be on screen
 // before the scan, so that a redirect or an unfinished action cannot make a
 // scan of the wrong page pass. `find app -name page.tsx` lists the pages;
-// each must appear here. Not here: app/error.tsx (no request makes a page
-// fail on purpose) and /dev/outbox's development view (this suite runs on a
-// production build, where it is a 404).
+// each must appear here (`*.dev.tsx` pages exist under `next dev` only). Not
+// here: app/error.tsx (no request makes a page fail on purpose) and
+// app/dev/outbox/page.dev.tsx (this suite runs on a production build, which
+// does not contain it).
 
 interface PageState<Who = TestUser> {
   name: string;
@@ -149,8 +150,6 @@ const VISITOR_PAGES: PageState<null>[] = [
     shows: alert("This link is invalid or has expired."),
   },
   { name: "404", path: "/no-such-page", shows: heading("Page not found") },
-  // Production builds answer 404 here (see the note at the top about its development view).
-  { name: "development outbox (404 in production)", path: "/dev/outbox", shows: heading("Page not found") },
 ];
 
 const USER_PAGES: PageState[] = [
