@@ -6,10 +6,7 @@ import { APP_PORT as PORT, SMTP_PORT } from "./e2e/support/mail-settings";
 // The suite runs against a production build (`next build` first; scripts/test-all.mjs
 // does it). DATABASE_URL picks the database; the test runner and the server share it.
 // Pages are served as localhost, not 127.0.0.1: WebAuthn refuses an IP address
-// as relying-party ID, and without AUTH_URL mailed links point to
-// http://localhost:PORT. (AUTH_URL is left unset here so that the cookie specs
-// can play an HTTPS proxy with X-Forwarded-Proto; the mail specs' own servers
-// set it.)
+// as relying-party ID, and mailed links are built from AUTH_URL.
 const baseURL = `http://localhost:${PORT}`;
 
 // Debian's chromium where present (these machines cannot download
@@ -54,6 +51,7 @@ export default defineConfig({
     timeout: 60_000,
     env: {
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-use-0123456789",
+      AUTH_URL: baseURL,
       SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",
       // As behind a proxy: tests choose their client address (e2e/fixtures.ts).
