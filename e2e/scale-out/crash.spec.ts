@@ -106,16 +106,19 @@ test.describe("a crash loses nothing that was answered", () => {
     expect(stoppedIn).toBeLessThan(10_000);
     const inFlight = attempts.filter((a) => a.startedAt < signalledAt && a.finishedAt > signalledAt);
     expect(inFlight.length, "requests were in flight when the signal came").toBeGreaterThan(0);
-    // Each was answered (success or a 4xx); none lost its connection. A
-    // request started after the signal may find the port closed: refused,
-    // never reset.
+    // Each was answered (success or a 4xx); none lost its connection.
     for (const attempt of attempts.filter((a) => a.startedAt < signalledAt)) {
       expect(attempt.result, `${attempt.kind} started ${signalledAt - attempt.startedAt} ms before the signal`).not.toMatch(
         /^(ECONNRESET|EPIPE|ETIMEDOUT)$/,
       );
     }
     expect(inFlight.filter((a) => a.result === "ok").length).toBeGreaterThan(0);
-    for (const attempt of connectionErrors(attempts)) expect(attempt.result).toBe("ECONNREFUSED");
+    // A request started after the signal finds the port closed: refused, or
+    // reset when its connection was still in the kernel's accept queue as the
+    // listening socket closed (it never reached the server). Never left hanging.
+    for (const attempt of connectionErrors(attempts).filter((a) => a.startedAt >= signalledAt)) {
+      expect(attempt.result).toMatch(/^(ECONNREFUSED|ECONNRESET)$/);
+    }
     expect(serverErrors(attempts)).toEqual([]);
 
     // The mail it was sending was finished and recorded as sent before it exited.
