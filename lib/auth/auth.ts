@@ -11,6 +11,7 @@ import { sessionCookieMaxAgeSeconds } from "@/lib/sessions/lifetime";
 import { revokeSession } from "@/lib/sessions/registry";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { loginSchema } from "@/lib/validation/login";
+import { hasTotpEnabled } from "@/lib/two-factor/totp-factor";
 
 /** Thrown for a correct password on a deactivated account. */
 export class InactiveAccountError extends CredentialsSignin {
@@ -21,6 +22,19 @@ export class InactiveAccountError extends CredentialsSignin {
 export class ThrottledSignInError extends CredentialsSignin {
   override code = "throttled";
   constructor(readonly retryAfterMs: number) {
+    super();
+  }
+}
+
+/**
+ * Thrown for a correct password on an account with two-factor on: no
+ * session yet. The sign-in form moves on to /login/two-factor
+ * (lib/two-factor/login-challenge.ts); a direct post to Auth.js's endpoint
+ * just fails, since Basic-style password-only sign-in is not enough.
+ */
+export class SecondFactorRequiredError extends CredentialsSignin {
+  override code = "two_factor";
+  constructor(readonly userId: string) {
     super();
   }
 }
@@ -48,6 +62,7 @@ export const { handlers, signIn, signOut } = NextAuth({
           if (result.reason === "inactive") throw new InactiveAccountError();
           return null;
         }
+        if (await hasTotpEnabled(result.user.id)) throw new SecondFactorRequiredError(result.user.id);
         const sessionId = await startPasswordSession(result.user.id, parsed.data.remember);
         return { ...result.user, sessionId };
       },

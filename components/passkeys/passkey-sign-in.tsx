@@ -1,0 +1,80 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { browserSupportsWebAuthnAutofill, startAuthentication, WebAuthnAbortService } from "@simplewebauthn/browser";
+import { passkeySignInAction, passkeySignInOptionsAction } from "@/app/login/passkey-actions";
+import { describeCeremonyError } from "@/components/passkeys/passkey-outcome";
+import { FormAlert } from "@/components/form-alert";
+
+const secondaryButton =
+  "inline-flex w-full items-center justify-center rounded-md bg-white px-4 py-2 text-sm font-semibold text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 disabled:cursor-wait disabled:opacity-70 dark:bg-slate-800 dark:text-slate-100 dark:ring-slate-600 dark:hover:bg-slate-700";
+
+interface PasskeySignInProps {
+  next?: string;
+  /** The "Remember me" checkbox of the password form, read at the moment of signing in. */
+  rememberFieldId: string;
+}
+
+function rememberChecked(id: string): boolean {
+  return (document.getElementById(id) as HTMLInputElement | null)?.checked === true;
+}
+
+/**
+ * "Sign in with a passkey", and the same offered in the email field's
+ * autofill (conditional mediation) where the browser supports it. A server
+ * action issues the challenge and, on success, redirects.
+ */
+export function PasskeySignIn({ next, rememberFieldId }: PasskeySignInProps) {
+  const [message, setMessage] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  async function signIn(autofill: boolean) {
+    const optionsJSON = await passkeySignInOptionsAction();
+    const response = await startAuthentication({ optionsJSON, useBrowserAutofill: autofill });
+    setBusy(true);
+    const outcome = await passkeySignInAction(JSON.stringify(response), next, rememberChecked(rememberFieldId));
+    if (outcome.ok) {
+      window.location.assign(outcome.redirectTo);
+      return;
+    }
+    setBusy(false);
+    setMessage(outcome.message);
+  }
+
+  useEffect(() => {
+    let cancelled = false;
+    void browserSupportsWebAuthnAutofill().then((supported) => {
+      if (!supported || cancelled) return;
+      // Waits, unseen, until the person picks a passkey from the email field's suggestions.
+      signIn(true).catch(() => {
+        // Aborted (by the button below, or leaving the page): nothing to say.
+      });
+    });
+    return () => {
+      cancelled = true;
+      WebAuthnAbortService.cancelCeremony();
+    };
+    // Once per page view; the handler reads the latest props when it runs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  return (
+    <div className="space-y-3">
+      <FormAlert tone="error" message={message} />
+      <button
+        type="button"
+        disabled={busy}
+        className={secondaryButton}
+        onClick={() => {
+          setMessage(undefined);
+          signIn(false).catch((error: unknown) => {
+            setBusy(false);
+            setMessage(describeCeremonyError(error));
+          });
+        }}
+      >
+        Sign in with a passkey
+      </button>
+    </div>
+  );
+}
