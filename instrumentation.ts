@@ -3,6 +3,8 @@
 // clear message, instead of a server that answers every request with an error.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { exitUnlessConfigured } = await import("@/lib/startup-check");
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { exitUnlessConfigured, startBackgroundWork } = await import("@/lib/startup-check");
   await exitUnlessConfigured();
+  await startBackgroundWork();
 }

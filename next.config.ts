@@ -25,7 +25,14 @@ const nextConfig: NextConfig = {
   // Inlined at build time, so the benchmark branch in middleware.ts is dead code elsewhere.
   env: { LATCHKEY_BENCH: bench ? "1" : "" },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // These pages carry a mailed token in their address: no Referer may take it elsewhere.
+      ...["/reset-password", "/verify-email"].map((source) => ({
+        source,
+        headers: [{ key: "Referrer-Policy", value: "no-referrer" }],
+      })),
+    ];
   },
   poweredByHeader: false,
   experimental: {

@@ -1,7 +1,7 @@
 import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient as SqliteClient } from "@/lib/generated/prisma/sqlite/client";
+import { PrismaClient as SqliteClient, type Prisma } from "@/lib/generated/prisma/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/prisma/postgresql/client";
 import { serverEnv } from "@/lib/env";
 import { SQLITE_BUSY_TIMEOUT_MS } from "@/lib/sqlite";
@@ -11,6 +11,9 @@ import { SQLITE_BUSY_TIMEOUT_MS } from "@/lib/sqlite";
  * file); the SQLite client's type stands for both.
  */
 export type Database = SqliteClient;
+
+/** The client or an interactive transaction: what a write that may join a transaction takes. */
+export type DbClient = Database | Prisma.TransactionClient;
 
 function createDatabase(): Database {
   const { provider, url } = serverEnv.database;

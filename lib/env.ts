@@ -22,8 +22,23 @@ const serverEnvSchema = z.object({
   THROTTLE_LOCK_MINUTES: wholeNumber("THROTTLE_LOCK_MINUTES", 1, 24 * 60).default(1),
   THROTTLE_MAX_LOCK_MINUTES: wholeNumber("THROTTLE_MAX_LOCK_MINUTES", 1, 7 * 24 * 60).default(60),
   REGISTRATION_LIMIT_PER_IP: wholeNumber("REGISTRATION_LIMIT_PER_IP", 1, 100_000).default(10),
-  TRUST_PROXY: z.enum(["true", "false"], { error: 'TRUST_PROXY must be "true" or "false"' }).default("false"),
+  TRUST_PROXY: trueOrFalse("TRUST_PROXY"),
+  APP_NAME: z.string().trim().min(1, "APP_NAME must not be empty").max(60, "APP_NAME must be at most 60 characters").default("Latchkey"),
+  AUTH_URL: z.url({ protocol: /^https?$/, error: "AUTH_URL must be an http:// or https:// URL" }).optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, "SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://mail.example.com:587")
+    .optional(),
+  MAIL_FROM: z.string().trim().min(3, "MAIL_FROM must be an address, e.g. Latchkey <no-reply@example.com>").default("Latchkey <no-reply@localhost>"),
+  PASSWORD_RESET_MINUTES: wholeNumber("PASSWORD_RESET_MINUTES", 5, 24 * 60).default(30),
+  PASSWORD_RESET_EMAILS_PER_HOUR: wholeNumber("PASSWORD_RESET_EMAILS_PER_HOUR", 1, 100).default(3),
+  EMAIL_VERIFICATION_HOURS: wholeNumber("EMAIL_VERIFICATION_HOURS", 1, 24 * 30).default(24),
+  REQUIRE_EMAIL_VERIFICATION: trueOrFalse("REQUIRE_EMAIL_VERIFICATION"),
 });
+
+function trueOrFalse(name: string) {
+  return z.enum(["true", "false"], { error: `${name} must be "true" or "false"` }).default("false");
+}
 
 function wholeNumber(name: string, min: number, max: number) {
   return z.coerce
@@ -35,13 +50,32 @@ function wholeNumber(name: string, min: number, max: number) {
 
 export type ServerEnv = {
   isProduction: boolean;
+  /** The product's name in mail, and in the authenticator app and passkey prompts. */
+  appName: string;
   database: ReturnType<typeof resolveDatabase>;
   bcryptCost: number;
   sessionPolicy: SessionPolicy;
   throttle: { account: ThrottleLimit; ip: ThrottleLimit; registration: ThrottleLimit };
   /** Take the client address from X-Forwarded-For (set only behind a proxy that writes it). */
   trustProxy: boolean;
+  mail: MailSettings;
+  recovery: RecoverySettings;
 };
+
+export interface MailSettings {
+  /** null: mail is written to the log (and /dev/outbox in development) instead of sent. */
+  smtpUrl: string | null;
+  from: string;
+  /** The origin every link in a mail starts with: AUTH_URL's, never a request's Host header. */
+  appOrigin: string;
+}
+
+export interface RecoverySettings {
+  passwordResetMinutes: number;
+  passwordResetEmailsPerHour: number;
+  emailVerificationHours: number;
+  requireEmailVerification: boolean;
+}
 
 const MIN_SECRET_LENGTH = 32;
 
@@ -50,7 +84,7 @@ const MIN_SECRET_LENGTH = 32;
  * listing every problem, so a misconfigured deployment refuses to start
  * instead of failing on the first sign-in.
  */
-function loadServerEnv(source: NodeJS.ProcessEnv): ServerEnv {
+export function loadServerEnv(source: NodeJS.ProcessEnv): ServerEnv {
   const parsed = serverEnvSchema.safeParse(source);
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
   const isProduction = parsed.data?.NODE_ENV === "production";
@@ -61,6 +95,11 @@ function loadServerEnv(source: NodeJS.ProcessEnv): ServerEnv {
     problems.push(
       `AUTH_SECRET must be set to a random value of at least ${MIN_SECRET_LENGTH} characters in production ` +
         "(generate one with `openssl rand -base64 33`).",
+    );
+  }
+  if (isProduction && !isBuilding && parsed.data?.SMTP_URL && !parsed.data.AUTH_URL) {
+    problems.push(
+      "AUTH_URL must be set when SMTP_URL is: links in mail are built from it (e.g. AUTH_URL=https://auth.example.com).",
     );
   }
   let database: ServerEnv["database"] | undefined;
@@ -75,6 +114,7 @@ function loadServerEnv(source: NodeJS.ProcessEnv): ServerEnv {
   const data = parsed.data;
   return {
     isProduction,
+    appName: data.APP_NAME,
     database,
     bcryptCost: data.BCRYPT_COST,
     sessionPolicy: {
@@ -101,6 +141,17 @@ function loadServerEnv(source: NodeJS.ProcessEnv): ServerEnv {
       registration: { maxAttempts: data.REGISTRATION_LIMIT_PER_IP, windowMinutes: 60, lockMinutes: 60, maxLockMinutes: 60 },
     },
     trustProxy: data.TRUST_PROXY === "true",
+    mail: {
+      smtpUrl: data.SMTP_URL ?? null,
+      from: data.MAIL_FROM,
+      appOrigin: data.AUTH_URL ? new URL(data.AUTH_URL).origin : `http://localhost:${source.PORT ?? 3000}`,
+    },
+    recovery: {
+      passwordResetMinutes: data.PASSWORD_RESET_MINUTES,
+      passwordResetEmailsPerHour: data.PASSWORD_RESET_EMAILS_PER_HOUR,
+      emailVerificationHours: data.EMAIL_VERIFICATION_HOURS,
+      requireEmailVerification: data.REQUIRE_EMAIL_VERIFICATION === "true",
+    },
   };
 }
 

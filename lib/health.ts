@@ -1,21 +1,36 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { serverEnv } from "@/lib/env";
+import { countUndeliveredMails } from "@/lib/mail/outbox";
 
 // A health check must answer quickly even when the database host drops packets.
 const CHECK_TIMEOUT_MS = 3_000;
 
-export async function isDatabaseReachable(): Promise<boolean> {
+function withTimeout<T>(work: Promise<T>, fallback: T): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), CHECK_TIMEOUT_MS);
+  const timeout = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), CHECK_TIMEOUT_MS);
   });
-  const query = db.$queryRaw`SELECT 1`.then(
-    () => true,
-    () => false,
+  return Promise.race([work.catch(() => fallback), timeout]).finally(() => clearTimeout(timer));
+}
+
+export async function isDatabaseReachable(): Promise<boolean> {
+  return withTimeout(
+    db.$queryRaw`SELECT 1`.then(() => true),
+    false,
   );
-  try {
-    return await Promise.race([query, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+}
+
+export interface MailHealth {
+  /** "smtp": mail is sent; "log": SMTP_URL is not set and mail only goes to the log. */
+  transport: "smtp" | "log";
+  /** Mails queued and not yet delivered (null when the database cannot be read). */
+  undelivered: number | null;
+}
+
+export async function mailHealth(): Promise<MailHealth> {
+  return {
+    transport: serverEnv.mail.smtpUrl ? "smtp" : "log",
+    undelivered: await withTimeout<number | null>(countUndeliveredMails(), null),
+  };
 }

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const { createUser } = await import("@/lib/users/create-user");
   const { db } = await import("@/lib/db");
   const { email, password, name, admin } = parsed.data;
-  const result = await createUser({ email, password, name, role: admin ? "ADMIN" : "USER" });
+  const result = await createUser({ email, password, name, role: admin ? "ADMIN" : "USER", emailConfirmed: true });
   await db.$disconnect();
   if (!result.ok) {
     console.error(`A user with the email ${email} already exists.`);

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState } from "react";
 import { signInAction, type LoginState } from "@/app/login/actions";
 import { TextField } from "@/components/text-field";
@@ -19,7 +20,6 @@ export function LoginForm({ next, initialError }: { next?: string; initialError?
       <form action={formAction} className="space-y-5" noValidate>
         <FormAlert tone="error" message={message} />
         {next && <input type="hidden" name="next" value={next} />}
-        {/* "webauthn": the browser may offer passkeys among the field's suggestions (PasskeySignIn). */}
         <TextField
           label="Email"
           name="email"
@@ -36,17 +36,22 @@ export function LoginForm({ next, initialError }: { next?: string; initialError?
           autoComplete="current-password"
           errors={errors.password}
         />
-        <div className="flex items-center gap-2">
-          <input
-            id="field-remember"
-            name="remember"
-            type="checkbox"
-            defaultChecked={values.remember === "on"}
-            className="size-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-600"
-          />
-          <label htmlFor="field-remember" className="text-sm text-slate-800 dark:text-slate-200">
-            Remember me
-          </label>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <div className="flex items-center gap-2">
+            <input
+              id="field-remember"
+              name="remember"
+              type="checkbox"
+              defaultChecked={values.remember === "on"}
+              className="size-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-600"
+            />
+            <label htmlFor="field-remember" className="text-sm text-slate-800 dark:text-slate-200">
+              Remember me
+            </label>
+          </div>
+          <Link href="/forgot-password" className="text-sm font-semibold text-indigo-700 hover:underline dark:text-indigo-400">
+            Forgot your password?
+          </Link>
         </div>
         <SubmitButton className="w-full">Sign in</SubmitButton>
       </form>

@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireFreshSession, requireSession, requireUser } from "@/lib/auth/session";
 import { revokeOtherSessions, revokeUserSession } from "@/lib/sessions/registry";
-import { setUserPassword, updateUserName } from "@/lib/users/update-user";
+import { updateUserName } from "@/lib/users/update-user";
+import { changePassword } from "@/lib/recovery/new-password";
 import { attemptPassword } from "@/lib/auth/attempt-password";
 import { currentRequestInfo } from "@/lib/auth/request-info";
 import { tooManyAttemptsMessage } from "@/lib/throttle/policy";
@@ -53,9 +54,8 @@ export async function changePasswordAction(
   if (!check.ok || check.user.id !== session.user.id) {
     return formError({ fieldErrors: { currentPassword: ["Your current password is not correct."] } });
   }
-  await setUserPassword(session.user.id, parsed.data.newPassword);
   // Whoever else knew the old password is signed out everywhere.
-  const revoked = await revokeOtherSessions(session.user.id, session.id);
+  const revoked = await changePassword(session.user, parsed.data.newPassword, session.id);
   await recordAuditEvent({
     action: "password.changed",
     actorId: session.user.id,

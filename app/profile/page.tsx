@@ -14,6 +14,7 @@ import { hasTotpEnabled } from "@/lib/two-factor/totp-factor";
 import { listPasskeys } from "@/lib/passkeys/store";
 import { AddPasskeyForm } from "@/app/profile/add-passkey-form";
 import { PasskeyList } from "@/app/profile/passkey-list";
+import { pendingEmailOf } from "@/lib/verification/email-change";
 
 export const metadata: Metadata = { title: "Profile" };
 
@@ -36,7 +37,8 @@ function NeedsRecentSignIn({ task }: { task: string }) {
 
 export default async function ProfilePage() {
   const session = await requireSession("/profile");
-  const [sessions, apiKeys, events, totpOn, passkeys] = await Promise.all([
+  const [pendingEmail, sessions, apiKeys, events, totpOn, passkeys] = await Promise.all([
+    pendingEmailOf(session.user.id),
     listActiveSessions(session.user.id),
     listApiKeys(session.user.id),
     listAuditEvents({ userId: session.user.id, limit: 10 }),
@@ -47,7 +49,19 @@ export default async function ProfilePage() {
     <div className="space-y-8">
       <div>
         <h1 className="text-3xl font-bold tracking-tight">Profile</h1>
-        <p className="mt-2 text-slate-700 dark:text-slate-300">{session.user.email}</p>
+        <p className="mt-2 text-slate-700 dark:text-slate-300">
+          {session.user.email}{" "}
+          <span className="text-sm">({session.user.emailVerified ? "confirmed" : "not confirmed yet"})</span>
+          {" · "}
+          <Link href="/profile/email" className="font-semibold text-indigo-700 hover:underline dark:text-indigo-400">
+            Change email
+          </Link>
+        </p>
+        {pendingEmail && (
+          <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+            Waiting for confirmation: <strong>{pendingEmail}</strong>. Open the link we sent there to switch to it.
+          </p>
+        )}
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
         <section className={panel}>

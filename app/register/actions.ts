@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { serverEnv } from "@/lib/env";
 import { createUser } from "@/lib/users/create-user";
 import { countRegistrationAttempt } from "@/lib/throttle/registration";
 import { signInWithPassword } from "@/lib/auth/sign-in";
@@ -28,12 +29,16 @@ export async function registerAction(_previous: RegisterState, formData: FormDat
     });
   }
 
+  await recordAuditEvent({ action: "user.registered", actorId: created.user.id });
+  if (serverEnv.recovery.requireEmailVerification) {
+    await setFlash("success", `Your account was created. Open the link we have sent to ${created.user.email}, then sign in.`);
+    redirect("/login");
+  }
   const signedIn = await signInWithPassword(parsed.data.email, parsed.data.password, false);
   if (!signedIn.ok) {
     await setFlash("warning", "Your account was created. Please sign in.");
     redirect("/login");
   }
-  await recordAuditEvent({ action: "user.registered", actorId: created.user.id });
   await setFlash("success", `Welcome to Latchkey, ${created.user.name}!`);
   redirect("/dashboard");
 }

@@ -6,6 +6,7 @@ const ada: PublicUser = {
   id: "ada",
   name: "Ada Lovelace",
   email: "ada@example.com",
+  emailVerified: null,
   role: "USER",
   active: true,
   createdAt: new Date("2026-01-01T00:00:00Z"),

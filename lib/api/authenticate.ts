@@ -1,5 +1,6 @@
 import "server-only";
 import type { NextRequest, NextResponse } from "next/server";
+import { serverEnv } from "@/lib/env";
 import { attemptPassword } from "@/lib/auth/attempt-password";
 import { currentRequestInfo } from "@/lib/auth/request-info";
 import { lookupSession } from "@/lib/auth/session";
@@ -63,6 +64,9 @@ async function checkBasicCredentials(rawEmail: string, rawPassword: string): Pro
   if (!email.success || !password.success) return { ok: false, response: unauthorized() };
   const result = await attemptPassword(email.data, password.data, (await currentRequestInfo()).ip, "API Basic auth");
   if (result.ok) {
+    if (serverEnv.recovery.requireEmailVerification && !result.user.emailVerified) {
+      return { ok: false, response: apiError(403, "Confirm your email address first: open the link we mailed you.") };
+    }
     // Basic carries no second factor: the password alone must not open an account that has one.
     if (await hasTotpEnabled(result.user.id)) return { ok: false, response: secondFactorAccount() };
     const user = await findUserById(result.user.id);

@@ -35,7 +35,7 @@ export const openApiDocument = {
     },
     "/api/health": {
       get: {
-        summary: "Liveness and database reachability",
+        summary: "Liveness, database reachability and the mail outbox",
         operationId: "getHealth",
         security: [],
         responses: {
@@ -63,10 +63,11 @@ export const openApiDocument = {
       Error: { type: "object", required: ["error"], properties: { error: { type: "string" } } },
       Me: {
         type: "object",
-        required: ["id", "email", "name", "role", "createdAt", "lastLoginAt", "authMethod", "twoFactor"],
+        required: ["id", "email", "emailVerified", "name", "role", "createdAt", "lastLoginAt", "authMethod", "twoFactor"],
         properties: {
           id: { type: "string" },
           email: { type: "string", format: "email" },
+          emailVerified: { type: "boolean", description: "Whether the address was confirmed through a mailed link." },
           name: { type: "string" },
           role: { type: "string", enum: ["USER", "ADMIN"] },
           createdAt: { type: "string", format: "date-time" },
@@ -82,10 +83,22 @@ export const openApiDocument = {
       },
       Health: {
         type: "object",
-        required: ["status", "database"],
+        required: ["status", "database", "mail"],
         properties: {
           status: { type: "string", enum: ["ok", "unavailable"] },
           database: { type: "string", enum: ["ok", "unavailable"] },
+          mail: {
+            type: "object",
+            required: ["transport", "undelivered"],
+            properties: {
+              transport: {
+                type: "string",
+                enum: ["smtp", "log"],
+                description: '"log": SMTP_URL is not set, so mail is only noted in the server log.',
+              },
+              undelivered: { type: ["integer", "null"], description: "Mails queued and not yet delivered." },
+            },
+          },
         },
       },
     },

@@ -7,7 +7,7 @@ import { recordAuditEvent } from "@/lib/audit/record-event";
 export type PasswordAttempt = CredentialCheck | { ok: false; reason: "throttled"; retryAfterMs: number };
 
 /** Where the guess came from, for the audit log. */
-export type PasswordChannel = "sign-in form" | "API Basic auth" | "re-authentication" | "password change";
+export type PasswordChannel = "sign-in form" | "API Basic auth" | "re-authentication" | "password change" | "email change";
 
 /**
  * A password guess, throttled per account and per client address: the sign-in

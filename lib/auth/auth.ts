@@ -3,6 +3,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { db } from "@/lib/db";
+import { serverEnv } from "@/lib/env";
 import { edgeAuthConfig } from "@/lib/auth/edge-config";
 import { attemptPassword } from "@/lib/auth/attempt-password";
 import { currentRequestInfo } from "@/lib/auth/request-info";
@@ -11,11 +12,17 @@ import { sessionCookieMaxAgeSeconds } from "@/lib/sessions/lifetime";
 import { revokeSession } from "@/lib/sessions/registry";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { loginSchema } from "@/lib/validation/login";
+import { sendVerificationMail } from "@/lib/verification/email-verification";
 import { hasTotpEnabled } from "@/lib/two-factor/totp-factor";
 
 /** Thrown for a correct password on a deactivated account. */
 export class InactiveAccountError extends CredentialsSignin {
   override code = "inactive";
+}
+
+/** Thrown for a correct password on an unconfirmed address while REQUIRE_EMAIL_VERIFICATION is on. */
+export class UnverifiedEmailError extends CredentialsSignin {
+  override code = "unverified";
 }
 
 /** Thrown while the account or the client address is locked out. */
@@ -61,6 +68,10 @@ export const { handlers, signIn, signOut } = NextAuth({
           if (result.reason === "throttled") throw new ThrottledSignInError(result.retryAfterMs);
           if (result.reason === "inactive") throw new InactiveAccountError();
           return null;
+        }
+        if (serverEnv.recovery.requireEmailVerification && !result.user.emailVerified) {
+          await sendVerificationMail(result.user, ip);
+          throw new UnverifiedEmailError();
         }
         if (await hasTotpEnabled(result.user.id)) throw new SecondFactorRequiredError(result.user.id);
         const sessionId = await startPasswordSession(result.user.id, parsed.data.remember);

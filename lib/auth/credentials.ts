@@ -9,6 +9,7 @@ export interface AuthenticatedUser {
   name: string;
   email: string;
   role: Role;
+  emailVerified: boolean;
 }
 
 export type CredentialCheck =
@@ -26,7 +27,7 @@ export type CredentialCheck =
 export async function checkCredentials(email: string, password: string): Promise<CredentialCheck> {
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, name: true, email: true, role: true, active: true, passwordHash: true },
+    select: { id: true, name: true, email: true, role: true, active: true, emailVerified: true, passwordHash: true },
   });
   if (!user?.passwordHash) {
     await verifyAgainstDummyHash(password, serverEnv.bcryptCost);
@@ -35,7 +36,10 @@ export async function checkCredentials(email: string, password: string): Promise
   if (!(await verifyPassword(password, user.passwordHash))) return { ok: false, reason: "invalid", userId: user.id };
   if (!user.active) return { ok: false, reason: "inactive", userId: user.id };
   if (needsRehash(user.passwordHash, serverEnv.bcryptCost)) await rehash(user.id, user.passwordHash, password);
-  return { ok: true, user: { id: user.id, name: user.name, email: user.email, role: user.role } };
+  return {
+    ok: true,
+    user: { id: user.id, name: user.name, email: user.email, role: user.role, emailVerified: user.emailVerified !== null },
+  };
 }
 
 /**

@@ -1,6 +1,12 @@
 import "server-only";
 import { AuthError, CredentialsSignin } from "next-auth";
-import { signIn, InactiveAccountError, SecondFactorRequiredError, ThrottledSignInError } from "@/lib/auth/auth";
+import {
+  signIn,
+  InactiveAccountError,
+  SecondFactorRequiredError,
+  ThrottledSignInError,
+  UnverifiedEmailError,
+} from "@/lib/auth/auth";
 import { tooManyAttemptsMessage } from "@/lib/throttle/policy";
 import { INVALID_CREDENTIALS_MESSAGE } from "@/lib/auth/messages";
 import { currentRequestInfo } from "@/lib/auth/request-info";
@@ -27,6 +33,9 @@ export async function signInWithPassword(email: string, password: string, rememb
     if (error instanceof ThrottledSignInError) return { ok: false, message: tooManyAttemptsMessage(error.retryAfterMs) };
     if (error instanceof InactiveAccountError) {
       return { ok: false, message: "This account has been deactivated. Contact an administrator." };
+    }
+    if (error instanceof UnverifiedEmailError) {
+      return { ok: false, message: "Confirm your email address first: we have sent you a new link." };
     }
     if (error instanceof CredentialsSignin) return { ok: false, message: INVALID_CREDENTIALS_MESSAGE };
     // An exception inside authorize (a database outage, say) arrives wrapped.

@@ -28,13 +28,14 @@ export async function findSessionWithUser(id: string): Promise<SessionWithUser |
   readRow ??= serverEnv.database.provider === "sqlite" ? sqliteReader(serverEnv.database.url) : postgresReader();
   const row = await readRow(id);
   if (!row) return null;
-  const { userName, userEmail, userRole, userActive, userCreatedAt, userLastLoginAt, ...session } = row;
+  const { userName, userEmail, userEmailVerified, userRole, userActive, userCreatedAt, userLastLoginAt, ...session } = row;
   return {
     ...session,
     user: {
       id: row.userId,
       name: userName,
       email: userEmail,
+      emailVerified: userEmailVerified,
       role: userRole,
       active: userActive,
       createdAt: userCreatedAt,
@@ -48,6 +49,7 @@ interface Row extends SessionFacts {
   userId: string;
   userName: string;
   userEmail: string;
+  userEmailVerified: Date | null;
   userRole: Role;
   userActive: boolean;
   userCreatedAt: Date;
@@ -60,7 +62,7 @@ let readRow: ((id: string) => Promise<Row | null> | Row | null) | undefined;
 const sessionWithUserSql = (idParameter: string) => `
   SELECT s."id", s."userId", s."createdAt", s."lastSeenAt", s."expiresAt", s."remember", s."freshAt",
          s."browserKeyHash", s."userAgent", s."revokedAt",
-         u."name" AS "userName", u."email" AS "userEmail", u."role" AS "userRole", u."active" AS "userActive",
+         u."name" AS "userName", u."email" AS "userEmail", u."emailVerified" AS "userEmailVerified", u."role" AS "userRole", u."active" AS "userActive",
          u."createdAt" AS "userCreatedAt", u."lastLoginAt" AS "userLastLoginAt"
   FROM "LoginSession" s JOIN "User" u ON u."id" = s."userId"
   WHERE s."id" = ${idParameter}`;
@@ -72,7 +74,16 @@ function postgresReader() {
 /** The row as SQLite hands it over: Prisma stores DateTimes as ISO 8601 text and Booleans as 0 or 1. */
 type StoredRow = Omit<
   Row,
-  "createdAt" | "lastSeenAt" | "expiresAt" | "remember" | "freshAt" | "revokedAt" | "userActive" | "userCreatedAt" | "userLastLoginAt"
+  | "createdAt"
+  | "lastSeenAt"
+  | "expiresAt"
+  | "remember"
+  | "freshAt"
+  | "revokedAt"
+  | "userEmailVerified"
+  | "userActive"
+  | "userCreatedAt"
+  | "userLastLoginAt"
 > & {
   createdAt: string;
   lastSeenAt: string;
@@ -80,6 +91,7 @@ type StoredRow = Omit<
   remember: number;
   freshAt: string | null;
   revokedAt: string | null;
+  userEmailVerified: string | null;
   userActive: number;
   userCreatedAt: string;
   userLastLoginAt: string | null;
@@ -106,6 +118,7 @@ function sqliteReader(url: string) {
       remember: row.remember === 1,
       freshAt: optionalDate(row.freshAt),
       revokedAt: optionalDate(row.revokedAt),
+      userEmailVerified: optionalDate(row.userEmailVerified),
       userActive: row.userActive === 1,
       userCreatedAt: new Date(row.userCreatedAt),
       userLastLoginAt: optionalDate(row.userLastLoginAt),

@@ -101,7 +101,13 @@ describe.each(providers)("session registry on %s", (_name, createDatabase) => {
 
   it("returns the session and its user exactly as Prisma reads them", async () => {
     const user = await modules.db.user.create({
-      data: { email: "ada@example.com", name: "Ada Lovelace", role: "ADMIN", lastLoginAt: new Date("2026-03-04T05:06:07.089Z") },
+      data: {
+        email: "ada@example.com",
+        name: "Ada Lovelace",
+        role: "ADMIN",
+        lastLoginAt: new Date("2026-03-04T05:06:07.089Z"),
+        emailVerified: new Date("2026-03-01T01:02:03.456Z"),
+      },
     });
     const { id } = await modules.registry.createLoginSession({
       userId: user.id,
@@ -132,7 +138,7 @@ describe.each(providers)("session registry on %s", (_name, createDatabase) => {
 
     const found = await modules.findSessionWithUser(id);
     expect(found).toEqual(await prismasOwnRead(id));
-    expect(found).toMatchObject({ remember: false, freshAt: null, user: { active: false, lastLoginAt: null } });
+    expect(found).toMatchObject({ remember: false, freshAt: null, user: { active: false, lastLoginAt: null, emailVerified: null } });
     expect(found?.revokedAt).toBeInstanceOf(Date);
   });
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type DbClient } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { hashToken, randomToken } from "@/lib/sessions/keys";
 import { sessionExpiresAt } from "@/lib/sessions/policy";
@@ -88,16 +88,21 @@ export async function revokeUserSession(userId: string, id: string, now = new Da
   return count > 0;
 }
 
-export async function revokeOtherSessions(userId: string, keepId: string, now = new Date()): Promise<number> {
-  const { count } = await db.loginSession.updateMany({
+export async function revokeOtherSessions(
+  userId: string,
+  keepId: string,
+  now = new Date(),
+  client: DbClient = db,
+): Promise<number> {
+  const { count } = await client.loginSession.updateMany({
     where: { userId, revokedAt: null, id: { not: keepId } },
     data: { revokedAt: now },
   });
   return count;
 }
 
-export async function revokeAllSessions(userId: string, now = new Date()): Promise<number> {
-  const { count } = await db.loginSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+export async function revokeAllSessions(userId: string, now = new Date(), client: DbClient = db): Promise<number> {
+  const { count } = await client.loginSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
   return count;
 }
 

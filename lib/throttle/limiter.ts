@@ -6,6 +6,7 @@ export const throttleKeys = {
   account: (email: string) => `account:${email}`,
   ip: (ip: string | null) => `ip:${ip ?? "unknown"}`,
   registration: (ip: string | null) => `register:${ip ?? "unknown"}`,
+  mailRequest: (ip: string | null) => `mail:${ip ?? "unknown"}`,
 };
 
 export interface ThrottleReading {

@@ -5,6 +5,7 @@ export const publicUserSelect = {
   id: true,
   name: true,
   email: true,
+  emailVerified: true,
   role: true,
   active: true,
   createdAt: true,
@@ -15,6 +16,8 @@ export interface PublicUser {
   id: string;
   name: string;
   email: string;
+  /** When the address was confirmed through a mailed link; null until then. */
+  emailVerified: Date | null;
   role: Role;
   active: boolean;
   createdAt: Date;

@@ -10,6 +10,7 @@ export async function GET(request: NextRequest): Promise<NextResponse> {
   return apiJson({
     id: user.id,
     email: user.email,
+    emailVerified: user.emailVerified !== null,
     name: user.name,
     role: user.role,
     createdAt: user.createdAt.toISOString(),

@@ -12,6 +12,8 @@ const BENCH_USER: PublicUser = {
   id: "bench-user",
   name: "Bench User",
   email: "bench@example.com",
+  // Made by `npm run user:create`, like the bench's real user: confirmed.
+  emailVerified: new Date("2026-01-01T00:00:00Z"),
   role: "USER",
   active: true,
   createdAt: new Date("2026-01-01T00:00:00Z"),

@@ -1,0 +1,19 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { currentRequestInfo } from "@/lib/auth/request-info";
+import { sendVerificationMail } from "@/lib/verification/email-verification";
+import { setFlash } from "@/lib/flash/set-flash";
+
+export async function resendConfirmationAction(): Promise<never> {
+  const user = await requireUser("/dashboard");
+  if (user.emailVerified) {
+    await setFlash("info", "Your email address is already confirmed.");
+  } else {
+    await sendVerificationMail(user, (await currentRequestInfo()).ip);
+    // The same words whether or not a limit held the mail back.
+    await setFlash("success", `We have sent a new confirmation link to ${user.email}.`);
+  }
+  redirect("/dashboard");
+}

@@ -1,0 +1,63 @@
+import "server-only";
+import { serverEnv } from "@/lib/env";
+import { renderMail, type MailContent, type RenderedMail } from "@/lib/mail/layout";
+import { composePasswordResetMail, passwordChangedMail } from "@/lib/recovery/mails";
+import {
+  composeEmailChangeMail,
+  composeEmailVerificationMail,
+  emailChangedMail,
+  emailChangeRequestedMail,
+} from "@/lib/verification/mails";
+import {
+  recoveryCodeUsedMail,
+  twoFactorAdminDisabledMail,
+  twoFactorDisabledMail,
+  twoFactorEnabledMail,
+} from "@/lib/two-factor/mails";
+
+/** Every mail Latchkey sends, with the parameters it is queued with. Add new mails here. */
+export interface MailParams {
+  password_reset: Record<string, never>;
+  password_changed: { name: string };
+  email_verification: { userId: string };
+  email_change: { userId: string };
+  email_change_requested: { name: string; newEmail: string };
+  email_changed: { name: string; newEmail: string };
+  two_factor_enabled: { name: string };
+  two_factor_disabled: { name: string };
+  two_factor_admin_disabled: { name: string };
+  recovery_code_used: { name: string; codesLeft: number };
+}
+
+export type MailTemplate = keyof MailParams;
+
+/** Returns the mail, or null when there is nothing to send (e.g. no such account). */
+type Composer<Params> = (to: string, params: Params) => MailContent | null | Promise<MailContent | null>;
+
+const composers: { [Template in MailTemplate]: Composer<MailParams[Template]> } = {
+  password_reset: composePasswordResetMail,
+  password_changed: passwordChangedMail,
+  email_verification: composeEmailVerificationMail,
+  email_change: composeEmailChangeMail,
+  email_change_requested: emailChangeRequestedMail,
+  email_changed: emailChangedMail,
+  two_factor_enabled: twoFactorEnabledMail,
+  two_factor_disabled: twoFactorDisabledMail,
+  two_factor_admin_disabled: twoFactorAdminDisabledMail,
+  recovery_code_used: recoveryCodeUsedMail,
+};
+
+function isMailTemplate(name: string): name is MailTemplate {
+  return Object.hasOwn(composers, name);
+}
+
+export async function composeMail(mail: { template: string; to: string; params: string }): Promise<RenderedMail | null> {
+  if (!isMailTemplate(mail.template)) {
+    // Queued by a newer or older version of the app: nothing here can render it.
+    console.error(`Mail template "${mail.template}" is unknown; the mail is closed unsent.`);
+    return null;
+  }
+  const compose = composers[mail.template] as Composer<unknown>;
+  const content = await compose(mail.to, JSON.parse(mail.params));
+  return content && renderMail(content, serverEnv.appName);
+}

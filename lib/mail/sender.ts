@@ -1,0 +1,127 @@
+import "server-only";
+import { composeMail } from "@/lib/mail/catalog";
+import { claimMail, findDueMailIds, markFailed, markNothingToSend, markSent, pruneFinishedMails } from "@/lib/mail/delivery";
+import { createMailTransport, type MailTransport } from "@/lib/mail/transport";
+
+export interface MailSender {
+  start(): void;
+  /** Stops polling and waits for the mail being sent, if any, to finish. */
+  stop(): Promise<void>;
+  /** One pass over the due mails; returns how many were sent. */
+  deliverDueMails(): Promise<number>;
+}
+
+export interface MailSenderOptions {
+  /** How often the outbox is looked at; mails go out within about this long. */
+  pollMs?: number;
+  /** Mails taken per pass. */
+  batchSize?: number;
+}
+
+const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function createMailSender(transport: MailTransport, options: MailSenderOptions = {}): MailSender {
+  const pollMs = options.pollMs ?? 1_000;
+  const batchSize = options.batchSize ?? 20;
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = true;
+  // Set by stop(): a pass in progress finishes the mail it is sending, then ends.
+  let stopRequested = false;
+  let currentPass: Promise<number> | undefined;
+  let lastPrunedAt = 0;
+
+  async function deliverOne(id: string): Promise<boolean> {
+    const mail = await claimMail(id, new Date());
+    if (!mail) return false; // another process took it
+    try {
+      const rendered = await composeMail(mail);
+      if (!rendered) {
+        await markNothingToSend(mail.id, new Date());
+        return false;
+      }
+      await transport.send({ to: mail.to, ...rendered });
+    } catch (error) {
+      const next = await markFailed(mail, describeError(error), new Date());
+      console.error(
+        `Mail ${mail.id} (${mail.template}) was not delivered, attempt ${mail.attempts}: ${describeError(error)}; ` +
+          (next ? `trying again at ${next.toISOString()}` : "giving up after a day of attempts"),
+      );
+      return false;
+    }
+    await markSent(mail.id, new Date());
+    return true;
+  }
+
+  async function pass(): Promise<number> {
+    const now = new Date();
+    if (now.getTime() - lastPrunedAt >= PRUNE_INTERVAL_MS) {
+      lastPrunedAt = now.getTime();
+      await pruneFinishedMails(now);
+    }
+    let sent = 0;
+    for (const id of await findDueMailIds(now, batchSize)) {
+      if (stopRequested) break;
+      if (await deliverOne(id)) sent += 1;
+    }
+    return sent;
+  }
+
+  function deliverDueMails(): Promise<number> {
+    // One pass at a time per process; a caller arriving mid-pass shares it.
+    currentPass ??= pass().finally(() => {
+      currentPass = undefined;
+    });
+    return currentPass;
+  }
+
+  function schedule(): void {
+    if (stopped) return;
+    timer = setTimeout(async () => {
+      timer = undefined;
+      try {
+        await deliverDueMails();
+      } catch (error) {
+        // The database may be briefly unreachable; the next pass tries again.
+        console.error(`The mail outbox could not be read: ${describeError(error)}`);
+      }
+      schedule();
+    }, pollMs);
+    timer.unref();
+  }
+
+  return {
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      stopRequested = false;
+      schedule();
+    },
+    async stop() {
+      stopped = true;
+      stopRequested = true;
+      clearTimeout(timer);
+      timer = undefined;
+      await currentPass?.catch(() => undefined);
+    },
+    deliverDueMails,
+  };
+}
+
+// One sender per server process, kept on globalThis so a development hot
+// reload does not start a second one.
+const processSender = globalThis as unknown as { latchkeyMailSender?: MailSender };
+
+export function startMailSender(): MailTransport["kind"] {
+  const transport = createMailTransport();
+  processSender.latchkeyMailSender ??= createMailSender(transport);
+  processSender.latchkeyMailSender.start();
+  return transport.kind;
+}
+
+export async function stopMailSender(): Promise<void> {
+  await processSender.latchkeyMailSender?.stop();
+}

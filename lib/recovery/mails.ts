@@ -1,0 +1,44 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { serverEnv } from "@/lib/env";
+import type { MailContent } from "@/lib/mail/layout";
+import { appLink, mailLimitReached } from "@/lib/mail/limits";
+import { issueToken, voidTokens } from "@/lib/tokens/one-time-token";
+
+/**
+ * The reset mail for whoever has the address `to`, composed when it is sent.
+ * Unknown and deactivated accounts, and accounts past the hourly limit, get
+ * nothing. The new link voids the account's older ones.
+ */
+export async function composePasswordResetMail(to: string): Promise<MailContent | null> {
+  const user = await db.user.findUnique({ where: { email: to }, select: { id: true, name: true, active: true } });
+  if (!user?.active) return null;
+  if (await mailLimitReached("password_reset", to)) return null;
+
+  const minutes = serverEnv.recovery.passwordResetMinutes;
+  const token = await db.$transaction(async (tx) => {
+    await voidTokens(user.id, ["password_reset"], tx);
+    return issueToken({ purpose: "password_reset", userId: user.id, ttlMs: minutes * 60_000 }, tx);
+  });
+  return {
+    subject: "Reset your password",
+    greeting: `Hello ${user.name},`,
+    paragraphs: [`Someone, probably you, asked to reset the password of your ${serverEnv.appName} account.`],
+    action: { label: "Set a new password", url: appLink("/reset-password", token) },
+    footnote:
+      `The link works once, for ${minutes} minutes. If you did not ask for it, ignore this mail: ` +
+      "your password stays as it is.",
+  };
+}
+
+export function passwordChangedMail(_to: string, { name }: { name: string }): MailContent {
+  return {
+    subject: "Your password was changed",
+    greeting: `Hello ${name},`,
+    paragraphs: [
+      `The password of your ${serverEnv.appName} account was just changed, and every session signed in with the old one was signed out.`,
+      "If this was not you, reset your password at once and tell your administrator.",
+    ],
+    action: { label: "Reset your password", url: new URL("/forgot-password", serverEnv.mail.appOrigin).toString() },
+  };
+}

@@ -1,0 +1,60 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { serverEnv } from "@/lib/env";
+import { hashPassword } from "@/lib/auth/password";
+import { enqueueMail } from "@/lib/mail/outbox";
+import { allowMailRequest } from "@/lib/throttle/mail-requests";
+import { clearAttempts, throttleKeys } from "@/lib/throttle/limiter";
+import { recordAuditEvent } from "@/lib/audit/record-event";
+import { consumeToken, findToken } from "@/lib/tokens/one-time-token";
+import { storeNewPassword } from "@/lib/recovery/new-password";
+
+/**
+ * "Forgot your password?": the same work for every well-formed address —
+ * count the request against the client address and queue one mail — so
+ * neither the answer nor its timing says whether an account exists. Whether
+ * there is an account, and whether it may get another link this hour, is
+ * decided when the mail is composed (lib/recovery/mails.ts).
+ */
+export async function requestPasswordReset(email: string, ip: string | null): Promise<void> {
+  if (!(await allowMailRequest(ip))) return;
+  await enqueueMail("password_reset", email, {});
+}
+
+/** Whether the link can still set a password (for the page, before the form is shown). */
+export async function isResetLinkUsable(rawToken: unknown): Promise<boolean> {
+  const token = await findToken("password_reset", rawToken);
+  return Boolean(token?.userId);
+}
+
+export type ResetOutcome = { ok: true } | { ok: false; reason: "invalid_link" };
+
+/**
+ * Sets the new password if the link is still good. Every session of the user
+ * is signed out and the sign-in lock is lifted; the user is not signed in
+ * here, so a second factor can never be skipped by way of a reset.
+ */
+export async function resetPassword(rawToken: unknown, newPassword: string): Promise<ResetOutcome> {
+  // The cheap check first: no bcrypt work for a link that is no good.
+  if (!(await isResetLinkUsable(rawToken))) return { ok: false, reason: "invalid_link" };
+  const passwordHash = await hashPassword(newPassword, serverEnv.bcryptCost);
+
+  const user = await db.$transaction(async (tx) => {
+    // Of two submissions racing with one link, only one gets past this.
+    const token = await consumeToken("password_reset", rawToken, tx);
+    if (!token?.userId) return null;
+    const owner = await tx.user.findUnique({ where: { id: token.userId }, select: { id: true, email: true, name: true, active: true } });
+    if (!owner?.active) return null;
+    const signedOut = await storeNewPassword(owner, passwordHash, tx);
+    return { ...owner, signedOut };
+  });
+  if (!user) return { ok: false, reason: "invalid_link" };
+
+  await clearAttempts(throttleKeys.account(user.email));
+  await recordAuditEvent({
+    action: "password.reset",
+    actorId: user.id,
+    detail: `${user.signedOut} ${user.signedOut === 1 ? "session" : "sessions"} signed out`,
+  });
+  return { ok: true };
+}

@@ -1,0 +1,52 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { attemptPassword } from "@/lib/auth/attempt-password";
+import { tooManyAttemptsMessage } from "@/lib/throttle/policy";
+import { enqueueMail } from "@/lib/mail/outbox";
+import { recordAuditEvent } from "@/lib/audit/record-event";
+import type { PublicUser } from "@/lib/users/public-user";
+import type { EmailChangeField } from "@/lib/validation/email-change";
+
+export type EmailChangeRequest = { ok: true } | { ok: false; field: EmailChangeField; message: string };
+
+export const EMAIL_IN_USE_MESSAGE = "That email is already in use.";
+
+/**
+ * Asks to move the account to `newEmail`. Nothing changes yet: the new
+ * address gets a confirmation link, the current one a warning, and the
+ * change happens only when the link is opened (lib/verification/email-verification.ts).
+ * The password is a guess like any other: throttled and audited.
+ */
+export async function requestEmailChange(
+  user: PublicUser,
+  newEmail: string,
+  currentPassword: string,
+  ip: string | null,
+): Promise<EmailChangeRequest> {
+  if (newEmail === user.email) return { ok: false, field: "newEmail", message: "That is already your email address." };
+
+  const check = await attemptPassword(user.email, currentPassword, ip, "email change");
+  if (!check.ok && check.reason === "throttled") {
+    return { ok: false, field: "currentPassword", message: tooManyAttemptsMessage(check.retryAfterMs) };
+  }
+  if (!check.ok || check.user.id !== user.id) {
+    return { ok: false, field: "currentPassword", message: "Your current password is not correct." };
+  }
+  if (await db.user.findUnique({ where: { email: newEmail }, select: { id: true } })) {
+    return { ok: false, field: "newEmail", message: EMAIL_IN_USE_MESSAGE };
+  }
+
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { pendingEmail: newEmail } });
+    await enqueueMail("email_change", newEmail, { userId: user.id }, tx);
+    await enqueueMail("email_change_requested", user.email, { name: user.name, newEmail }, tx);
+  });
+  await recordAuditEvent({ action: "email_change.requested", actorId: user.id, detail: `to ${newEmail}` });
+  return { ok: true };
+}
+
+/** The address the user asked to change to and has not confirmed yet, if any. */
+export async function pendingEmailOf(userId: string): Promise<string | null> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { pendingEmail: true } });
+  return user?.pendingEmail ?? null;
+}

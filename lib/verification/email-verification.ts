@@ -1,0 +1,86 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { enqueueMail } from "@/lib/mail/outbox";
+import { allowMailRequest } from "@/lib/throttle/mail-requests";
+import { consumeToken, voidTokens } from "@/lib/tokens/one-time-token";
+import { recordAuditEvent } from "@/lib/audit/record-event";
+import { isUniqueConstraintError } from "@/lib/users/prisma-errors";
+import { revokeAllSessions, revokeOtherSessions } from "@/lib/sessions/registry";
+
+/**
+ * Queues a fresh confirmation link for the user's current address, within
+ * the per-address request limit here and the per-account hourly limit when
+ * the mail is composed (lib/verification/mails.ts).
+ */
+export async function sendVerificationMail(user: { id: string; email: string }, ip: string | null): Promise<void> {
+  if (!(await allowMailRequest(ip))) return;
+  await enqueueMail("email_verification", user.email, { userId: user.id });
+}
+
+export type EmailConfirmation =
+  | { ok: true; kind: "verified" | "changed"; userId: string }
+  | { ok: false; reason: "invalid_link" | "email_taken" };
+
+/**
+ * Opens a mailed /verify-email link: either the confirmation of the address
+ * an account has, or of the address it is changing to. `currentSession` is
+ * the session of the browser that opened the link, if it belongs to the
+ * same user: an email change signs out every other session.
+ */
+export async function confirmEmail(
+  rawToken: unknown,
+  currentSession: { id: string; userId: string } | null,
+): Promise<EmailConfirmation> {
+  const verified = await confirmCurrentAddress(rawToken);
+  if (verified) return verified;
+  return confirmNewAddress(rawToken, currentSession);
+}
+
+async function confirmCurrentAddress(rawToken: unknown): Promise<EmailConfirmation | null> {
+  const userId = await db.$transaction(async (tx) => {
+    const token = await consumeToken("email_verification", rawToken, tx);
+    if (!token?.userId || !token.data) return null;
+    // The link names the address it was sent to; after an email change it confirms nothing.
+    const { count } = await tx.user.updateMany({
+      where: { id: token.userId, email: token.data },
+      data: { emailVerified: new Date() },
+    });
+    return count === 1 ? token.userId : null;
+  });
+  if (!userId) return null;
+  await recordAuditEvent({ action: "email.verified", actorId: userId });
+  return { ok: true, kind: "verified", userId };
+}
+
+async function confirmNewAddress(
+  rawToken: unknown,
+  currentSession: { id: string; userId: string } | null,
+): Promise<EmailConfirmation> {
+  let change: { userId: string; oldEmail: string; newEmail: string; name: string } | null;
+  try {
+    change = await db.$transaction(async (tx) => {
+      const token = await consumeToken("email_change", rawToken, tx);
+      if (!token?.userId || !token.data) return null;
+      const user = await tx.user.findUnique({ where: { id: token.userId }, select: { email: true, name: true, pendingEmail: true } });
+      // A later request for another address supersedes this link.
+      if (!user || user.pendingEmail !== token.data) return null;
+      const now = new Date();
+      await tx.user.update({
+        where: { id: token.userId },
+        data: { email: token.data, pendingEmail: null, emailVerified: now },
+      });
+      await voidTokens(token.userId, ["email_verification", "email_change", "password_reset"], tx, now);
+      if (currentSession?.userId === token.userId) await revokeOtherSessions(token.userId, currentSession.id, now, tx);
+      else await revokeAllSessions(token.userId, now, tx);
+      await enqueueMail("email_changed", user.email, { name: user.name, newEmail: token.data }, tx);
+      return { userId: token.userId, oldEmail: user.email, newEmail: token.data, name: user.name };
+    });
+  } catch (error) {
+    // Someone registered the new address after the change was asked for.
+    if (isUniqueConstraintError(error)) return { ok: false, reason: "email_taken" };
+    throw error;
+  }
+  if (!change) return { ok: false, reason: "invalid_link" };
+  await recordAuditEvent({ action: "email.changed", actorId: change.userId, detail: `${change.oldEmail} → ${change.newEmail}` });
+  return { ok: true, kind: "changed", userId: change.userId };
+}

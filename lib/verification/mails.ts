@@ -1,0 +1,77 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { serverEnv } from "@/lib/env";
+import type { MailContent } from "@/lib/mail/layout";
+import { appLink, mailLimitReached } from "@/lib/mail/limits";
+import { issueToken, voidTokens } from "@/lib/tokens/one-time-token";
+
+function linkLifetime(): { ttlMs: number; words: string } {
+  const hours = serverEnv.recovery.emailVerificationHours;
+  return { ttlMs: hours * 60 * 60 * 1000, words: hours === 1 ? "1 hour" : `${hours} hours` };
+}
+
+/**
+ * The confirmation link for the address the user has now, if it still needs
+ * one. The token names the address it confirms, so a link sent before an
+ * email change cannot confirm the new address.
+ */
+export async function composeEmailVerificationMail(to: string, { userId }: { userId: string }): Promise<MailContent | null> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { name: true, email: true, emailVerified: true } });
+  if (!user || user.email !== to || user.emailVerified) return null;
+  if (await mailLimitReached("email_verification", to)) return null;
+
+  const lifetime = linkLifetime();
+  const token = await db.$transaction(async (tx) => {
+    await voidTokens(userId, ["email_verification"], tx);
+    return issueToken({ purpose: "email_verification", userId, ttlMs: lifetime.ttlMs, data: to }, tx);
+  });
+  return {
+    subject: "Confirm your email address",
+    greeting: `Hello ${user.name},`,
+    paragraphs: [`Please confirm that ${to} is your address, so that ${serverEnv.appName} can reach you if you lose your password.`],
+    action: { label: "Confirm your email address", url: appLink("/verify-email", token) },
+    footnote: `The link works for ${lifetime.words}. If you did not create an account, ignore this mail.`,
+  };
+}
+
+/** The link that completes an email change, sent to the new address while it is still the pending one. */
+export async function composeEmailChangeMail(to: string, { userId }: { userId: string }): Promise<MailContent | null> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { name: true, pendingEmail: true, active: true } });
+  if (!user?.active || user.pendingEmail !== to) return null;
+
+  const lifetime = linkLifetime();
+  const token = await db.$transaction(async (tx) => {
+    await voidTokens(userId, ["email_change"], tx);
+    return issueToken({ purpose: "email_change", userId, ttlMs: lifetime.ttlMs, data: to }, tx);
+  });
+  return {
+    subject: "Confirm your new email address",
+    greeting: `Hello ${user.name},`,
+    paragraphs: [`You asked to use ${to} for your ${serverEnv.appName} account. Nothing changes until you confirm it.`],
+    action: { label: "Confirm your new email address", url: appLink("/verify-email", token) },
+    footnote: `The link works for ${lifetime.words}. If you did not ask for this, ignore this mail.`,
+  };
+}
+
+export function emailChangeRequestedMail(_to: string, { name, newEmail }: { name: string; newEmail: string }): MailContent {
+  return {
+    subject: "Your email address is being changed",
+    greeting: `Hello ${name},`,
+    paragraphs: [
+      `Someone signed in to your ${serverEnv.appName} account asked to change its email address to ${newEmail}. ` +
+        "It changes only when the link sent to that address is opened.",
+      "If this was not you, change your password now: that cancels nothing by itself, but it signs out everyone else.",
+    ],
+  };
+}
+
+export function emailChangedMail(_to: string, { name, newEmail }: { name: string; newEmail: string }): MailContent {
+  return {
+    subject: "Your email address was changed",
+    greeting: `Hello ${name},`,
+    paragraphs: [
+      `The email address of your ${serverEnv.appName} account is now ${newEmail}; this address is no longer used for it.`,
+      "If this was not you, contact your administrator.",
+    ],
+  };
+}
