@@ -5,7 +5,9 @@ import chromium from "./e2e/support/chromium.json";
 // The suite runs against a production build (`next build` first; scripts/test-all.mjs
 // does it). DATABASE_URL picks the database; the test runner and the server share it.
 const PORT = Number(process.env.E2E_PORT ?? 3210);
-const baseURL = `http://127.0.0.1:${PORT}`;
+// localhost, not 127.0.0.1: WebAuthn refuses an IP address as relying-party ID, and
+// the passkey specs need it. The server still listens on 127.0.0.1 only.
+const baseURL = `http://localhost:${PORT}`;
 
 // Debian's chromium where present (these machines cannot download
 // Playwright's browsers); Playwright's own browser elsewhere. Its flags

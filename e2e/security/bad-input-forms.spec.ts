@@ -108,7 +108,7 @@ test.describe("bad input through the forms", () => {
     const user = await createUser();
     const email = page.getByLabel("Email");
     const password = page.getByLabel("Password");
-    const signInButton = page.getByRole("button", { name: "Sign in" });
+    const signInButton = page.getByRole("button", { name: "Sign in", exact: true });
     async function signIn(values: { email: string; password: string }) {
       await setValue(email, values.email);
       await setValue(password, values.password);
