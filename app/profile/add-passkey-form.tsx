@@ -29,12 +29,12 @@ export function AddPasskeyForm() {
       try {
         response = await startRegistration({ optionsJSON: start.options });
       } catch (error) {
-        setState({ status: "error", message: describeCeremonyError(error), fieldErrors: {}, values: { name: start.name } });
+        setState({ status: "error", message: describeCeremonyError(error), fieldErrors: {}, values: { passkeyName: start.passkeyName } });
         return;
       }
-      const result = await finishAddingPasskeyAction(start.name, JSON.stringify(response));
+      const result = await finishAddingPasskeyAction(start.passkeyName, JSON.stringify(response));
       if (!result.ok) {
-        setState({ status: "error", message: result.message, fieldErrors: {}, values: { name: start.name } });
+        setState({ status: "error", message: result.message, fieldErrors: {}, values: { passkeyName: start.passkeyName } });
         return;
       }
       setState(IDLE_STATE);
@@ -49,11 +49,11 @@ export function AddPasskeyForm() {
         <div className="min-w-60 flex-1">
           <TextField
             label="Passkey name"
-            name="name"
+            name="passkeyName"
             maxLength={PASSKEY_NAME_MAX_LENGTH}
             hint="Where it lives, such as “Work laptop” or “Phone”."
-            defaultValue={valuesOf(state).name}
-            errors={fieldErrorsOf(state).name}
+            defaultValue={valuesOf(state).passkeyName}
+            errors={fieldErrorsOf(state).passkeyName}
           />
         </div>
         <button

@@ -13,15 +13,15 @@ import { parseWebAuthnResponse, passkeyNameSchema, type PasskeyNameField } from 
 
 const PROFILE = "/profile";
 
-export type AddPasskeyStart = FormState<PasskeyNameField> | { status: "ready"; name: string; options: PublicKeyCredentialCreationOptionsJSON };
+export type AddPasskeyStart = FormState<PasskeyNameField> | { status: "ready"; passkeyName: string; options: PublicKeyCredentialCreationOptionsJSON };
 
 /** Step one of adding a passkey: a valid name, then the creation options with a fresh challenge. */
 export async function startAddingPasskeyAction(formData: FormData): Promise<AddPasskeyStart> {
   const session = await requireFreshSession(PROFILE);
-  const input = formValues(formData, ["name"] as const);
+  const input = formValues(formData, ["passkeyName"] as const);
   const parsed = passkeyNameSchema.safeParse(input);
   if (!parsed.success) return invalidForm(parsed.error, input);
-  return { status: "ready", name: parsed.data.name, options: await passkeyRegistrationOptions(session.user) };
+  return { status: "ready", passkeyName: parsed.data.passkeyName, options: await passkeyRegistrationOptions(session.user) };
 }
 
 export type AddPasskeyResult = { ok: true } | { ok: false; message: string };
@@ -29,13 +29,13 @@ export type AddPasskeyResult = { ok: true } | { ok: false; message: string };
 /** Step two: the authenticator's answer, verified against the challenge of step one. */
 export async function finishAddingPasskeyAction(name: string, responseJson: string): Promise<AddPasskeyResult> {
   const session = await requireFreshSession(PROFILE);
-  const parsedName = passkeyNameSchema.safeParse({ name });
+  const parsedName = passkeyNameSchema.safeParse({ passkeyName: name });
   const response = parseWebAuthnResponse<RegistrationResponseJSON>(responseJson);
   if (!parsedName.success || !response) return { ok: false, message: "The passkey could not be added. Please try again." };
-  const result = await registerPasskey(session.user, parsedName.data.name, response);
+  const result = await registerPasskey(session.user, parsedName.data.passkeyName, response);
   if (!result.ok) return result;
-  await recordAuditEvent({ action: "passkey.added", actorId: session.user.id, detail: parsedName.data.name });
-  await setFlash("success", `Passkey “${parsedName.data.name}” added.`);
+  await recordAuditEvent({ action: "passkey.added", actorId: session.user.id, detail: parsedName.data.passkeyName });
+  await setFlash("success", `Passkey “${parsedName.data.passkeyName}” added.`);
   revalidatePath(PROFILE);
   return { ok: true };
 }

@@ -4,7 +4,8 @@ import { containsControlCharacters } from "@/lib/validation/text";
 export const PASSKEY_NAME_MAX_LENGTH = 60;
 
 export const passkeyNameSchema = z.object({
-  name: z
+  // Not "name": /profile already has a field of that name (and its id).
+  passkeyName: z
     .string({ error: "Give the passkey a name." })
     .trim()
     .min(1, "Give the passkey a name, such as the device it is on.")
