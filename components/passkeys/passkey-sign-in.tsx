@@ -27,6 +27,8 @@ function rememberChecked(id: string): boolean {
 export function PasskeySignIn({ next, rememberFieldId }: PasskeySignInProps) {
   const [message, setMessage] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // Shown as data-autofill for tests (and debugging): whether the autofill request is out.
+  const [autofill, setAutofill] = useState<"checking" | "waiting" | "unsupported">("checking");
 
   async function signIn(autofill: boolean) {
     const optionsJSON = await passkeySignInOptionsAction();
@@ -44,7 +46,9 @@ export function PasskeySignIn({ next, rememberFieldId }: PasskeySignInProps) {
   useEffect(() => {
     let cancelled = false;
     void browserSupportsWebAuthnAutofill().then((supported) => {
-      if (!supported || cancelled) return;
+      if (cancelled) return;
+      setAutofill(supported ? "waiting" : "unsupported");
+      if (!supported) return;
       // Waits, unseen, until the person picks a passkey from the email field's suggestions.
       signIn(true).catch(() => {
         // Aborted (by the button below, or leaving the page): nothing to say.
@@ -59,7 +63,7 @@ export function PasskeySignIn({ next, rememberFieldId }: PasskeySignInProps) {
   }, []);
 
   return (
-    <div className="space-y-3">
+    <div className="space-y-3" data-autofill={autofill}>
       <FormAlert tone="error" message={message} />
       <button
         type="button"
