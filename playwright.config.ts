@@ -1,12 +1,12 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import chromium from "./e2e/support/chromium.json";
+import { APP_PORT as PORT, SMTP_PORT } from "./e2e/support/mail-settings";
 
 // The suite runs against a production build (`next build` first; scripts/test-all.mjs
 // does it). DATABASE_URL picks the database; the test runner and the server share it.
-const PORT = Number(process.env.E2E_PORT ?? 3210);
-// localhost, not 127.0.0.1: WebAuthn refuses an IP address as relying-party ID, and
-// the passkey specs need it. The server still listens on 127.0.0.1 only.
+// Pages are served as localhost, not 127.0.0.1: WebAuthn refuses an IP address
+// as relying-party ID, and mailed links are built from AUTH_URL.
 const baseURL = `http://localhost:${PORT}`;
 
 // Debian's chromium where present (these machines cannot download
@@ -17,6 +17,8 @@ const executablePath = fs.existsSync(chromium.systemPath) ? chromium.systemPath 
 
 export default defineConfig({
   testDir: "e2e",
+  // The SMTP server the app sends its mail to (e2e/support/mail-sink.ts).
+  globalSetup: "./e2e/global-setup.ts",
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
@@ -48,6 +50,8 @@ export default defineConfig({
     timeout: 60_000,
     env: {
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-use-0123456789",
+      AUTH_URL: baseURL,
+      SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",
       // As behind a proxy: tests choose their client address (e2e/fixtures.ts).
       TRUST_PROXY: "true",

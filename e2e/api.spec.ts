@@ -38,10 +38,14 @@ async function createKeyInBrowser(page: Page, name: string): Promise<string> {
 }
 
 test.describe("API authentication", () => {
-  test("health reports the database", async ({ request }) => {
+  test("health reports the database and the mail outbox", async ({ request }) => {
     const response = await request.get("/api/health");
     expect(response.status()).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok", database: "ok" });
+    expect(await response.json()).toEqual({
+      status: "ok",
+      database: "ok",
+      mail: { transport: "smtp", undelivered: expect.any(Number) },
+    });
   });
 
   test("no credentials: 401 JSON with WWW-Authenticate, never a redirect", async ({ request }) => {

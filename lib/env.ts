@@ -24,17 +24,21 @@ const serverEnvSchema = z.object({
   REGISTRATION_LIMIT_PER_IP: wholeNumber("REGISTRATION_LIMIT_PER_IP", 1, 100_000).default(10),
   TRUST_PROXY: trueOrFalse("TRUST_PROXY"),
   APP_NAME: z.string().trim().min(1, "APP_NAME must not be empty").max(60, "APP_NAME must be at most 60 characters").default("Latchkey"),
-  AUTH_URL: z.url({ protocol: /^https?$/, error: "AUTH_URL must be an http:// or https:// URL" }).optional(),
-  SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\/\S+$/, "SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://mail.example.com:587")
-    .optional(),
+  AUTH_URL: unsetWhenEmpty(z.url({ protocol: /^https?$/, error: "AUTH_URL must be an http:// or https:// URL" })),
+  SMTP_URL: unsetWhenEmpty(
+    z.string().regex(/^smtps?:\/\/\S+$/, "SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://mail.example.com:587"),
+  ),
   MAIL_FROM: z.string().trim().min(3, "MAIL_FROM must be an address, e.g. Latchkey <no-reply@example.com>").default("Latchkey <no-reply@localhost>"),
   PASSWORD_RESET_MINUTES: wholeNumber("PASSWORD_RESET_MINUTES", 5, 24 * 60).default(30),
   PASSWORD_RESET_EMAILS_PER_HOUR: wholeNumber("PASSWORD_RESET_EMAILS_PER_HOUR", 1, 100).default(3),
   EMAIL_VERIFICATION_HOURS: wholeNumber("EMAIL_VERIFICATION_HOURS", 1, 24 * 30).default(24),
   REQUIRE_EMAIL_VERIFICATION: trueOrFalse("REQUIRE_EMAIL_VERIFICATION"),
 });
+
+/** `SMTP_URL=` in an .env file means "not set". */
+function unsetWhenEmpty<Schema extends z.ZodType>(schema: Schema) {
+  return z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+}
 
 function trueOrFalse(name: string) {
   return z.enum(["true", "false"], { error: `${name} must be "true" or "false"` }).default("false");

@@ -12,7 +12,7 @@ test.use({ storageState: { cookies: [], origins: [] } });
 test.afterEach(async ({ request }) => {
   const health = await request.get("/api/health");
   expect(health.status()).toBe(200);
-  expect(await health.json()).toEqual({ status: "ok", database: "ok" });
+  expect(await health.json()).toMatchObject({ status: "ok", database: "ok" });
 });
 
 async function expectClientError(response: APIResponse, label: string): Promise<void> {

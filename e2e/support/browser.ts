@@ -8,6 +8,16 @@ export async function signInWithForm(page: Page, email: string, password: string
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
+/** Fills and submits the registration form as a person would. */
+export async function registerWithForm(page: Page, user: { name: string; email: string; password: string }) {
+  await page.goto("/register");
+  await page.getByLabel("Name").fill(user.name);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password", { exact: true }).fill(user.password);
+  await page.getByLabel("Confirm password").fill(user.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
 /**
  * What a browser keeps across a restart: only cookies with an expiry date.
  * Session cookies (expires -1) are dropped, as when the browser exits.

@@ -19,15 +19,18 @@ export const DEFAULT_PASSWORD = "correct horse battery staple";
 
 /**
  * Creates a user through the operator command (`npm run user:create`), in
- * the same database as the server under test.
+ * the same database as the server under test (or in `databaseUrl`'s).
  */
-export async function createUser(options: Partial<Omit<TestUser, "id">> & { admin?: boolean } = {}): Promise<TestUser> {
+export async function createUser(
+  options: Partial<Omit<TestUser, "id">> & { admin?: boolean; databaseUrl?: string } = {},
+): Promise<TestUser> {
   const name = options.name ?? "Test User";
   const email = options.email ?? uniqueEmail();
   const password = options.password ?? DEFAULT_PASSWORD;
   const args = ["--conditions=react-server", "scripts/create-user.ts", "--email", email, "--password", password, "--name", name];
   if (options.admin) args.push("--admin");
-  const { stdout } = await run("node_modules/.bin/tsx", args, { env: process.env });
+  const env = options.databaseUrl ? { ...process.env, DATABASE_URL: options.databaseUrl } : process.env;
+  const { stdout } = await run("node_modules/.bin/tsx", args, { env });
   const { id } = JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as { id: string };
   return { id, name, email, password };
 }

@@ -3,49 +3,10 @@
 // findSessionWithUser is hand-written SQL, read through better-sqlite3 on
 // SQLite (see its comment), so it must return exactly what Prisma's own query
 // returns.
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { releaseTestDatabase, testDatabases, useTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 
-const root = path.resolve(import.meta.dirname, "../..");
-
-interface TestDatabase {
-  url: string;
-  drop(): Promise<void>;
-}
-
-function sqliteDatabase(): TestDatabase {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "latchkey-registry-"));
-  return { url: `file:${path.join(dir, "test.db")}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-}
-
-async function postgresDatabase(adminUrl: string): Promise<TestDatabase> {
-  const name = `latchkey_unit_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
-
-const providers: [string, () => Promise<TestDatabase>][] = [["SQLite", async () => sqliteDatabase()]];
-const postgresUrl = process.env.TEST_POSTGRES_URL;
-if (postgresUrl) providers.push(["PostgreSQL", () => postgresDatabase(postgresUrl)]);
-
-describe.each(providers)("session registry on %s", (_name, createDatabase) => {
+describe.each(testDatabases())("session registry on %s", (_name, createDatabase) => {
   let database: TestDatabase;
   let modules: {
     db: typeof import("@/lib/db").db;
@@ -56,14 +17,7 @@ describe.each(providers)("session registry on %s", (_name, createDatabase) => {
 
   beforeAll(async () => {
     database = await createDatabase();
-    execFileSync(process.execPath, [path.join(root, "scripts/prisma.mjs"), "migrate"], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: database.url },
-      stdio: "ignore",
-    });
-    // lib/env.ts reads DATABASE_URL once, when first imported.
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
+    useTestDatabase(database);
     modules = {
       db: (await import("@/lib/db")).db,
       registry: await import("@/lib/sessions/registry"),
@@ -74,10 +28,7 @@ describe.each(providers)("session registry on %s", (_name, createDatabase) => {
 
   afterAll(async () => {
     await modules?.db.$disconnect();
-    // lib/db.ts keeps its client on globalThis outside production (for hot reloads).
-    delete (globalThis as { latchkeyDb?: unknown }).latchkeyDb;
-    vi.unstubAllEnvs();
-    await database?.drop();
+    await releaseTestDatabase(database);
   });
 
   async function prismasOwnRead(id: string) {

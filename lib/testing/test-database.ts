@@ -1,10 +1,12 @@
-// A real, freshly migrated database for unit tests that need one: SQLite
-// always, PostgreSQL too when TEST_POSTGRES_URL is set (CI sets it).
+// Real, freshly migrated databases for unit tests of lib/ code that talks
+// SQL: SQLite always, PostgreSQL too when TEST_POSTGRES_URL is set (CI sets
+// it). Each suite gets its own database and drops it afterwards.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { vi } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -37,18 +39,32 @@ async function postgresDatabase(adminUrl: string): Promise<TestDatabase> {
   };
 }
 
-/** The databases to run a suite on, for `describe.each`. */
-export function testDatabaseProviders(): [string, () => Promise<TestDatabase>][] {
+/** [name, create] pairs for `describe.each`. */
+export function testDatabases(): [string, () => Promise<TestDatabase>][] {
   const providers: [string, () => Promise<TestDatabase>][] = [["SQLite", async () => sqliteDatabase()]];
   const postgresUrl = process.env.TEST_POSTGRES_URL;
   if (postgresUrl) providers.push(["PostgreSQL", () => postgresDatabase(postgresUrl)]);
   return providers;
 }
 
-export function migrate(database: TestDatabase): void {
+/**
+ * Migrates the database and points the app's modules at it: lib/env.ts reads
+ * DATABASE_URL once, when first imported, so modules are reloaded after this.
+ */
+export function useTestDatabase(database: TestDatabase): void {
   execFileSync(process.execPath, [path.join(root, "scripts/prisma.mjs"), "migrate"], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: database.url },
     stdio: "ignore",
   });
+  vi.stubEnv("DATABASE_URL", database.url);
+  vi.resetModules();
+}
+
+/** Undoes useTestDatabase once the suite's client is disconnected. */
+export async function releaseTestDatabase(database: TestDatabase | undefined): Promise<void> {
+  // lib/db.ts keeps its client on globalThis outside production (for hot reloads).
+  delete (globalThis as { latchkeyDb?: unknown }).latchkeyDb;
+  vi.unstubAllEnvs();
+  await database?.drop();
 }

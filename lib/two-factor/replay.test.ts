@@ -4,13 +4,13 @@
 // they run, including two requests racing.
 import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { migrate, testDatabaseProviders, type TestDatabase } from "@/lib/testing/test-database";
+import { releaseTestDatabase, testDatabases, useTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 
 const OLD_SECRET = "an-older-auth-secret-for-the-rotation-test-000";
 const NEW_SECRET = "the-current-auth-secret-for-the-rotation-test-1";
 const now = Date.UTC(2026, 11, 1, 8, 0, 15);
 
-describe.each(testDatabaseProviders())("second-factor stores on %s", (_name, createDatabase) => {
+describe.each(testDatabases())("second-factor stores on %s", (_name, createDatabase) => {
   let database: TestDatabase;
   let modules: {
     db: typeof import("@/lib/db").db;
@@ -20,10 +20,8 @@ describe.each(testDatabaseProviders())("second-factor stores on %s", (_name, cre
 
   beforeAll(async () => {
     database = await createDatabase();
-    migrate(database);
-    vi.stubEnv("DATABASE_URL", database.url);
+    useTestDatabase(database);
     vi.stubEnv("AUTH_SECRET", NEW_SECRET);
-    vi.resetModules();
     modules = {
       db: (await import("@/lib/db")).db,
       factor: await import("@/lib/two-factor/totp-factor"),
@@ -33,9 +31,7 @@ describe.each(testDatabaseProviders())("second-factor stores on %s", (_name, cre
 
   afterAll(async () => {
     await modules?.db.$disconnect();
-    delete (globalThis as { latchkeyDb?: unknown }).latchkeyDb;
-    vi.unstubAllEnvs();
-    await database?.drop();
+    await releaseTestDatabase(database);
   });
 
   async function userWithTotp() {

@@ -1,0 +1,80 @@
+import os from "node:os";
+import path from "node:path";
+import { test, expect } from "../fixtures";
+import { registerWithForm, signInWithForm } from "../support/browser";
+import { uniqueEmail, DEFAULT_PASSWORD } from "../support/users";
+import { startAppServer, type AppServer } from "../support/app-server";
+import { createScratchDatabase, type ScratchDatabase } from "../support/scratch-database";
+import { startMailSink, type MailSink } from "../support/mail-sink";
+import { linkIn, waitForMail } from "../support/mailbox";
+import { APP_PORT } from "../support/mail-settings";
+
+// REQUIRE_EMAIL_VERIFICATION=true needs a server of its own (with its own mail server).
+const PORT = APP_PORT + 60;
+const SMTP_PORT = APP_PORT + 61;
+const ORIGIN = `http://localhost:${PORT}`;
+const directory = path.join(os.tmpdir(), `latchkey-e2e-require-${APP_PORT}-${Date.now()}`);
+
+// One server for the file: both tests in one worker.
+test.describe.configure({ mode: "serial" });
+
+let database: ScratchDatabase;
+let server: AppServer;
+let sink: MailSink;
+
+test.beforeAll(async () => {
+  database = await createScratchDatabase("require");
+  sink = await startMailSink(SMTP_PORT, directory);
+  server = await startAppServer(PORT, {
+    DATABASE_URL: database.url,
+    SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+    REQUIRE_EMAIL_VERIFICATION: "true",
+  });
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+  await sink?.close();
+  await database?.drop();
+});
+
+test.use({ baseURL: ORIGIN });
+
+test("with REQUIRE_EMAIL_VERIFICATION an unconfirmed account cannot sign in until its link is opened", async ({ page }) => {
+  const email = uniqueEmail("strict");
+  await registerWithForm(page, { name: "Strict Stella", email, password: DEFAULT_PASSWORD });
+  await expect(page).toHaveURL("/login");
+  await expect(page.getByRole("status").filter({ hasText: `Open the link we have sent to ${email}, then sign in.` })).toBeVisible();
+  await waitForMail(email, "Confirm your email address", { directory });
+
+  await signInWithForm(page, email, DEFAULT_PASSWORD);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "Confirm your email address first: we have sent you a new link.",
+  );
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/login\?next=/);
+
+  // Basic auth is held to the same rule; a wrong password still gets the plain 401.
+  const basic = (password: string) => ({ Authorization: `Basic ${Buffer.from(`${email}:${password}`).toString("base64")}` });
+  const refused = await page.request.get("/api/me", { headers: basic(DEFAULT_PASSWORD) });
+  expect(refused.status()).toBe(403);
+  expect(await refused.json()).toEqual({ error: "Confirm your email address first: open the link we mailed you." });
+  expect((await page.request.get("/api/me", { headers: basic("not the password") })).status()).toBe(401);
+
+  // The sign-in attempt sent a new link, which voided the first.
+  const fresh = await waitForMail(email, "Confirm your email address", { directory, count: 2 });
+  await page.goto(linkIn(fresh, "/verify-email?token=", ORIGIN));
+  await expect(page.getByRole("status").filter({ hasText: "Your email address is confirmed." })).toBeVisible();
+
+  await page.goto("/login");
+  await signInWithForm(page, email, DEFAULT_PASSWORD);
+  await expect(page).toHaveURL("/dashboard");
+});
+
+test("with REQUIRE_EMAIL_VERIFICATION a wrong password says nothing about confirmation", async ({ page }) => {
+  const email = uniqueEmail("strict");
+  await registerWithForm(page, { name: "Strict Sam", email, password: DEFAULT_PASSWORD });
+  await expect(page).toHaveURL("/login");
+  await signInWithForm(page, email, "not the password");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Invalid email or password.");
+});

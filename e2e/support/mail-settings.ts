@@ -1,0 +1,8 @@
+import os from "node:os";
+import path from "node:path";
+
+/** The port of the app under test (playwright.config.ts) and of the SMTP sink it sends to. */
+export const APP_PORT = Number(process.env.E2E_PORT ?? 3210);
+export const SMTP_PORT = APP_PORT + 1;
+/** Where the sink started by e2e/global-setup.ts writes what it receives. */
+export const MAIL_DIRECTORY = path.join(os.tmpdir(), `latchkey-e2e-mail-${APP_PORT}`);

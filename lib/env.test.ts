@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { loadServerEnv } from "@/lib/env";
+
+const production = { NODE_ENV: "production", AUTH_SECRET: "x".repeat(40) } as const;
+
+describe("mail configuration", () => {
+  it("refuses SMTP_URL without AUTH_URL in production, since mailed links need an origin", () => {
+    expect(() => loadServerEnv({ ...production, SMTP_URL: "smtp://mail.example.com:587" })).toThrow(
+      /AUTH_URL must be set when SMTP_URL is/,
+    );
+  });
+
+  it("builds mailed links from AUTH_URL's origin only", () => {
+    const env = loadServerEnv({ ...production, SMTP_URL: "smtps://u:p@mail.example.com:465", AUTH_URL: "https://auth.example.com/base/" });
+    expect(env.mail).toEqual({
+      smtpUrl: "smtps://u:p@mail.example.com:465",
+      from: "Latchkey <no-reply@localhost>",
+      appOrigin: "https://auth.example.com",
+    });
+  });
+
+  it("runs without SMTP_URL: mail then goes to the log", () => {
+    const env = loadServerEnv({ ...production });
+    expect(env.mail.smtpUrl).toBeNull();
+    expect(env.recovery).toEqual({
+      passwordResetMinutes: 30,
+      passwordResetEmailsPerHour: 3,
+      emailVerificationHours: 24,
+      requireEmailVerification: false,
+    });
+  });
+
+  it("says what is wrong with malformed values", () => {
+    expect(() => loadServerEnv({ NODE_ENV: "development", SMTP_URL: "mail.example.com" })).toThrow(/SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(() => loadServerEnv({ NODE_ENV: "development", AUTH_URL: "ftp://x" })).toThrow(/AUTH_URL must be an http:\/\/ or https:\/\/ URL/);
+    expect(() => loadServerEnv({ NODE_ENV: "development", PASSWORD_RESET_MINUTES: "1" })).toThrow(/PASSWORD_RESET_MINUTES must be at least 5/);
+    expect(() => loadServerEnv({ NODE_ENV: "development", REQUIRE_EMAIL_VERIFICATION: "yes" })).toThrow(/REQUIRE_EMAIL_VERIFICATION must be "true" or "false"/);
+  });
+});
