@@ -52,8 +52,9 @@ async function EnabledView({ userId, account }: { userId: string; account: { app
 }
 
 async function SetupView({ userId, account }: { userId: string; account: { appName: string; email: string } }) {
-  // Not on yet, so a pending secret always exists after this call.
-  const secret = (await pendingTotpSecret(userId)) ?? "";
+  const secret = await pendingTotpSecret(userId);
+  // Turned on in another tab since this request began.
+  if (!secret) return <EnabledView userId={userId} account={account} />;
   const qr = await qrCodeDataUrl(otpauthUri(secret, account.appName, account.email));
   return (
     <section className={panel}>
