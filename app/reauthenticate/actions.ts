@@ -13,7 +13,7 @@ import { tooManyAttemptsMessage } from "@/lib/throttle/policy";
 import { setFlash } from "@/lib/flash/set-flash";
 import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
 import { reauthenticateSchema, type ReauthenticateField } from "@/lib/validation/reauthenticate";
-import { INVALID_CODE_MESSAGE, codeKind, turnOffTwoFactorSchema } from "@/lib/validation/two-factor";
+import { INVALID_CODE_MESSAGE, codeKind, appOrRecoveryCodeSchema } from "@/lib/validation/two-factor";
 
 export type ReauthenticateState = FormState<ReauthenticateField>;
 
@@ -61,7 +61,7 @@ export async function reauthenticateCodeAction(
   if (!pending || pending.sessionId !== session.id) {
     return formError({ message: "That took too long. Enter your password again." });
   }
-  const parsed = turnOffTwoFactorSchema.safeParse(formValues(formData, ["code"] as const));
+  const parsed = appOrRecoveryCodeSchema.safeParse(formValues(formData, ["code"] as const));
   if (!parsed.success) return invalidForm(parsed.error, {});
   const { code } = parsed.data;
   const attempt = await attemptSecondFactor(

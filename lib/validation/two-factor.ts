@@ -34,8 +34,8 @@ export const secondFactorSchema = z.discriminatedUnion("method", [
 ], { error: "Choose an authentication code or a recovery code." });
 export type SecondFactorField = "code" | "recoveryCode" | "method";
 
-/** Turning two-factor off: a current code from the app or one recovery code, in one field. */
-export const turnOffTwoFactorSchema = z.object({
+/** A current code from the app or one recovery code, in one field: turning two-factor off, re-authentication. */
+export const appOrRecoveryCodeSchema = z.object({
   code: z
     .string({ error: "Enter a code from your authenticator app or a recovery code." })
     .trim()
@@ -43,7 +43,7 @@ export const turnOffTwoFactorSchema = z.object({
     .max(40, INVALID_CODE_MESSAGE)
     .refine((code) => /^\d{6}$/.test(normalizeTotpCode(code)) || normalizeRecoveryCode(code) !== null, INVALID_CODE_MESSAGE),
 });
-export type TurnOffTwoFactorField = keyof z.input<typeof turnOffTwoFactorSchema>;
+export type AppOrRecoveryCodeField = keyof z.input<typeof appOrRecoveryCodeSchema>;
 
 /** Which kind a typed code is: six digits are an app code, anything else a recovery code. */
 export function codeKind(code: string): "totp" | "recovery" {

@@ -15,9 +15,9 @@ import {
   INVALID_CODE_MESSAGE,
   authenticationCodeSchema,
   codeKind,
-  turnOffTwoFactorSchema,
+  appOrRecoveryCodeSchema,
   type AuthenticationCodeField,
-  type TurnOffTwoFactorField,
+  type AppOrRecoveryCodeField,
 } from "@/lib/validation/two-factor";
 
 const PAGE = "/profile/two-factor";
@@ -46,12 +46,12 @@ export async function regenerateRecoveryCodesAction(): Promise<RecoveryCodesStat
   return { status: "codes", codes };
 }
 
-export type TurnOffState = FormState<TurnOffTwoFactorField>;
+export type TurnOffState = FormState<AppOrRecoveryCodeField>;
 
 /** Needs a fresh login and a current code (app or recovery): a stolen session alone cannot remove the factor. */
 export async function turnOffTwoFactorAction(_previous: TurnOffState, formData: FormData): Promise<TurnOffState> {
   const session = await requireFreshSession(PAGE);
-  const parsed = turnOffTwoFactorSchema.safeParse(formValues(formData, ["code"] as const));
+  const parsed = appOrRecoveryCodeSchema.safeParse(formValues(formData, ["code"] as const));
   if (!parsed.success) return invalidForm(parsed.error, {});
   const { code } = parsed.data;
   const attempt = await attemptSecondFactor(
