@@ -5,20 +5,25 @@ import { normalizeRecoveryCode } from "@/lib/two-factor/recovery-codes";
 export const INVALID_CODE_MESSAGE = "That code is not valid.";
 export const INVALID_RECOVERY_CODE_MESSAGE = "That recovery code is not valid.";
 
+/** A field that is empty or too long already has its one clear message. */
+function onlyIfNoIssueYet(payload: { issues: unknown[] }): boolean {
+  return payload.issues.length === 0;
+}
+
 /** Six digits from the authenticator app; spaces and dashes as apps show them are fine. */
 const authenticationCodeField = z
   .string({ error: "Enter the code from your authenticator app." })
   .trim()
   .min(1, "Enter the code from your authenticator app.")
   .max(20, INVALID_CODE_MESSAGE)
-  .refine((code) => /^\d{6}$/.test(normalizeTotpCode(code)), INVALID_CODE_MESSAGE);
+  .refine((code) => /^\d{6}$/.test(normalizeTotpCode(code)), { error: INVALID_CODE_MESSAGE, when: onlyIfNoIssueYet });
 
 const recoveryCodeField = z
   .string({ error: "Enter one of your recovery codes." })
   .trim()
   .min(1, "Enter one of your recovery codes.")
   .max(40, INVALID_RECOVERY_CODE_MESSAGE)
-  .refine((code) => normalizeRecoveryCode(code) !== null, INVALID_RECOVERY_CODE_MESSAGE);
+  .refine((code) => normalizeRecoveryCode(code) !== null, { error: INVALID_RECOVERY_CODE_MESSAGE, when: onlyIfNoIssueYet });
 
 /** Turning the app on (setup) and the code step of sign-in and re-authentication. */
 export const authenticationCodeSchema = z.object({ code: authenticationCodeField });
@@ -41,7 +46,10 @@ export const appOrRecoveryCodeSchema = z.object({
     .trim()
     .min(1, "Enter a code from your authenticator app or a recovery code.")
     .max(40, INVALID_CODE_MESSAGE)
-    .refine((code) => /^\d{6}$/.test(normalizeTotpCode(code)) || normalizeRecoveryCode(code) !== null, INVALID_CODE_MESSAGE),
+    .refine((code) => /^\d{6}$/.test(normalizeTotpCode(code)) || normalizeRecoveryCode(code) !== null, {
+      error: INVALID_CODE_MESSAGE,
+      when: onlyIfNoIssueYet,
+    }),
 });
 export type AppOrRecoveryCodeField = keyof z.input<typeof appOrRecoveryCodeSchema>;
 
