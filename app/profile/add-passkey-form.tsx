@@ -43,7 +43,17 @@ export function AddPasskeyForm() {
   }
 
   return (
-    <form action={add} className="space-y-3" noValidate>
+    // Submitted by script (the passkey prompt needs it); method="post" so that,
+    // before the page's script runs, a submission can never become a GET.
+    <form
+      method="post"
+      onSubmit={(event) => {
+        event.preventDefault();
+        add(new FormData(event.currentTarget));
+      }}
+      className="space-y-3"
+      noValidate
+    >
       <FormAlert tone="error" message={state.status === "error" ? state.message : undefined} />
       <div className="flex flex-wrap items-end gap-3">
         <div className="min-w-60 flex-1">
