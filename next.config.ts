@@ -17,11 +17,14 @@ const securityHeaders = [
 // its own output directory (the shared .next/ is left alone) and the
 // benchmark-only routes, `*.bench.tsx` pages, which normal builds do not see.
 const bench = process.env.LATCHKEY_BENCH === "1";
+// `*.dev.tsx` pages (the mail outbox viewer) exist under `next dev` only: a
+// production build does not contain them at all.
+const development = process.env.NODE_ENV === "development";
 const pageExtensions = ["tsx", "ts", "jsx", "js"];
 
 const nextConfig: NextConfig = {
   distDir: bench ? ".next-bench" : ".next",
-  pageExtensions: bench ? ["bench.tsx", ...pageExtensions] : pageExtensions,
+  pageExtensions: [...(bench ? ["bench.tsx"] : []), ...(development ? ["dev.tsx"] : []), ...pageExtensions],
   // Inlined at build time, so the benchmark branch in middleware.ts is dead code elsewhere.
   env: { LATCHKEY_BENCH: bench ? "1" : "" },
   async headers() {

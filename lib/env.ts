@@ -56,6 +56,11 @@ export type ServerEnv = {
   isProduction: boolean;
   /** The product's name in mail, and in the authenticator app and passkey prompts. */
   appName: string;
+  /**
+   * The app's public origin, from AUTH_URL (http://localhost:$PORT without
+   * it): every link in a mail starts with it, never with a request's Host header.
+   */
+  appOrigin: string;
   database: ReturnType<typeof resolveDatabase>;
   bcryptCost: number;
   sessionPolicy: SessionPolicy;
@@ -70,8 +75,6 @@ export interface MailSettings {
   /** null: mail is written to the log (and /dev/outbox in development) instead of sent. */
   smtpUrl: string | null;
   from: string;
-  /** The origin every link in a mail starts with: AUTH_URL's, never a request's Host header. */
-  appOrigin: string;
 }
 
 export interface RecoverySettings {
@@ -119,6 +122,7 @@ export function loadServerEnv(source: NodeJS.ProcessEnv): ServerEnv {
   return {
     isProduction,
     appName: data.APP_NAME,
+    appOrigin: data.AUTH_URL ? new URL(data.AUTH_URL).origin : `http://localhost:${source.PORT ?? 3000}`,
     database,
     bcryptCost: data.BCRYPT_COST,
     sessionPolicy: {
@@ -148,7 +152,6 @@ export function loadServerEnv(source: NodeJS.ProcessEnv): ServerEnv {
     mail: {
       smtpUrl: data.SMTP_URL ?? null,
       from: data.MAIL_FROM,
-      appOrigin: data.AUTH_URL ? new URL(data.AUTH_URL).origin : `http://localhost:${source.PORT ?? 3000}`,
     },
     recovery: {
       passwordResetMinutes: data.PASSWORD_RESET_MINUTES,

@@ -4,7 +4,7 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import type { AdminUserRow } from "@/lib/admin/list-users";
 import type { UserListParams } from "@/lib/validation/admin";
 
-const COLUMNS = ["Name", "Email", "Email confirmed", "Role", "Active", "Two-factor", "Created", "Last sign-in", "Actions"];
+const COLUMNS = ["Name", "Email", "Email status", "Role", "Active", "Two-factor", "Created", "Last sign-in", "Actions"];
 
 interface UserTableProps {
   users: AdminUserRow[];
@@ -38,7 +38,7 @@ export function UserTable({ users, actorId, list }: UserTableProps) {
             <tr key={user.id}>
               <td className="px-4 py-3 font-medium break-words">{user.name}</td>
               <td className="px-4 py-3 break-all">{user.email}</td>
-              <td className="px-4 py-3">{user.emailVerified ? "Yes" : "No"}</td>
+              <td className="px-4 py-3">{user.emailVerified ? "Confirmed" : "Unconfirmed"}</td>
               <td className="px-4 py-3">{user.role === "ADMIN" ? "Admin" : "User"}</td>
               <td className="px-4 py-3">{user.active ? "Yes" : "No"}</td>
               <td className="px-4 py-3">{user.twoFactor ? "On" : "Off"}</td>

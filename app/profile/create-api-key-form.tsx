@@ -38,12 +38,13 @@ function NewKey({ name, apiKey }: { name: string; apiKey: string }) {
     <div role="status" className="rounded-md bg-emerald-50 p-4 text-sm ring-1 ring-emerald-200 dark:bg-emerald-950 dark:ring-emerald-900">
       <p className="font-semibold">API key “{name}” created. Copy it now: it will not be shown again.</p>
       <div className="mt-2 flex flex-wrap items-center gap-2">
-        <code
-          aria-label="New API key"
-          className="break-all rounded bg-white px-2 py-1 font-mono text-xs text-slate-900 ring-1 ring-slate-200 dark:bg-slate-900 dark:text-slate-100 dark:ring-slate-700"
-        >
-          {apiKey}
-        </code>
+        {/* The label sits on a group: ARIA forbids naming a code element, and a
+            screen reader may read such a name instead of the key itself. */}
+        <span role="group" aria-label="New API key">
+          <code className="break-all rounded bg-white px-2 py-1 font-mono text-xs text-slate-900 ring-1 ring-slate-200 dark:bg-slate-900 dark:text-slate-100 dark:ring-slate-700">
+            {apiKey}
+          </code>
+        </span>
         <button
           type="button"
           onClick={async () => {

@@ -118,14 +118,14 @@ test.describe("email confirmation", () => {
     const adminPage = await context.newPage();
     await signInOverHttp(context.request, admin, { userAgent: await adminPage.evaluate(() => navigator.userAgent) });
     for (const [email, shown] of [
-      [unconfirmed, "No"],
-      [confirmed.email, "Yes"],
+      [unconfirmed, "Unconfirmed"],
+      [confirmed.email, "Confirmed"],
     ] as const) {
       await adminPage.goto(`/admin?${new URLSearchParams({ q: email })}`);
       const table = adminPage.getByRole("table", { name: "Users" });
       const column = await table.getByRole("columnheader").allTextContents();
       const cells = await table.getByRole("row").filter({ hasText: email }).getByRole("cell").allTextContents();
-      expect(cells[column.indexOf("Email confirmed")]).toBe(shown);
+      expect(cells[column.indexOf("Email status")]).toBe(shown);
     }
     await context.close();
   });

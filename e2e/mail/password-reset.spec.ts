@@ -149,7 +149,7 @@ test.describe("password reset", () => {
     }
   });
 
-  test("links are built from AUTH_URL, never from the Host or X-Forwarded-Host header", async ({ page, user }) => {
+  test("links are built from the configured origin, never from the Host or X-Forwarded-Host header", async ({ page, user }) => {
     await page.goto("/forgot-password");
     await page.getByLabel("Email").fill(user.email);
     const action = await captureServerAction(page, () => page.getByRole("button", { name: "Send reset link" }).click());

@@ -1,6 +1,10 @@
 import { test, expect } from "../fixtures";
 import { signInWithForm } from "../support/browser";
 import { BROWSER_KEY_COOKIE, SESSION_COOKIE, setCookiesOf, type SetCookie } from "./support";
+import { startAppServer, type AppServer } from "../support/app-server";
+import { createScratchDatabase, type ScratchDatabase } from "../support/scratch-database";
+import { createUser, type TestUser } from "../support/users";
+import { APP_PORT } from "../support/mail-settings";
 import type { Page, Response } from "@playwright/test";
 
 // The e2e server speaks plain HTTP, so its cookies cannot be Secure: a browser
@@ -8,7 +12,9 @@ import type { Page, Response } from "@playwright/test";
 // request that arrives as https, or X-Forwarded-Proto: https from the proxy,
 // or AUTH_URL=https://…) Auth.js names its cookies __Secure-… and the browser
 // key becomes __Host-latchkey-browser, all Secure. The last tests prove that
-// by sending X-Forwarded-Proto: https to both ways of signing in.
+// by sending X-Forwarded-Proto: https to both ways of signing in, on a server
+// of their own that, like one behind a proxy, has no AUTH_URL (the main e2e
+// server's http:// AUTH_URL would decide instead of the header).
 
 function find(cookies: SetCookie[], name: string): SetCookie {
   const cookie = cookies.find((candidate) => candidate.name === name);
@@ -77,11 +83,30 @@ test.describe("session cookies", () => {
     const cookies = setCookiesOf(response.headersArray());
     for (const name of [SESSION_COOKIE, BROWSER_KEY_COOKIE]) expectHttpOnlyLax(find(cookies, name));
   });
+});
 
-  test("behind HTTPS the cookies are Secure with __Secure- and __Host- prefixes (credentials callback)", async ({
-    request,
-    user,
-  }) => {
+test.describe("session cookies behind an HTTPS proxy", () => {
+  // One server for these tests: both in one worker.
+  test.describe.configure({ mode: "serial" });
+  const PORT = APP_PORT + 80;
+  test.use({ baseURL: `http://localhost:${PORT}` });
+  let database: ScratchDatabase;
+  let server: AppServer;
+  let user: TestUser;
+
+  test.beforeAll(async () => {
+    database = await createScratchDatabase("proxy");
+    // No AUTH_URL, hence no SMTP_URL either (production refuses one without the other).
+    server = await startAppServer(PORT, { DATABASE_URL: database.url, AUTH_URL: "", SMTP_URL: "" });
+    user = await createUser({ databaseUrl: database.url });
+  });
+
+  test.afterAll(async () => {
+    await server?.stop();
+    await database?.drop();
+  });
+
+  test("behind HTTPS the cookies are Secure with __Secure- and __Host- prefixes (credentials callback)", async ({ request }) => {
     const https = { "x-forwarded-proto": "https" };
     const { csrfToken } = (await (await request.get("/api/auth/csrf", { headers: https })).json()) as { csrfToken: string };
     const response = await request.post("/api/auth/callback/credentials", {
@@ -95,10 +120,7 @@ test.describe("session cookies", () => {
     expectSecurePrefixedCookies(cookies);
   });
 
-  test("behind HTTPS the cookies are Secure with __Secure- and __Host- prefixes (sign-in form)", async ({
-    page,
-    user,
-  }) => {
+  test("behind HTTPS the cookies are Secure with __Secure- and __Host- prefixes (sign-in form)", async ({ page }) => {
     await page.setExtraHTTPHeaders({ "x-forwarded-proto": "https" });
     const response = await signInThroughForm(page, user.email, user.password);
     const cookies = setCookiesOf(await response.headersArray());

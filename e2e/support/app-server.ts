@@ -44,13 +44,14 @@ export async function startAppServer(port: number, env: Record<string, string>):
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server on port ${port} exited:\n${output}`);
     try {
-      const health = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (health.ok) return server;
+      // Any answer will do: a server whose database is down answers 503.
+      await fetch(`http://127.0.0.1:${port}/api/health`);
+      return server;
     } catch {
       // not listening yet
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   await server.stop("SIGKILL");
-  throw new Error(`the server on port ${port} did not become healthy:\n${output}`);
+  throw new Error(`the server on port ${port} did not start listening:\n${output}`);
 }

@@ -17,7 +17,7 @@ export async function mailLimitReached(template: MailTemplate, to: string, now =
 }
 
 export function appLink(path: string, token: string): string {
-  const url = new URL(path, serverEnv.mail.appOrigin);
+  const url = new URL(path, serverEnv.appOrigin);
   url.searchParams.set("token", token);
   return url.toString();
 }

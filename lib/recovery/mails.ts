@@ -39,6 +39,6 @@ export function passwordChangedMail(_to: string, { name }: { name: string }): Ma
       `The password of your ${serverEnv.appName} account was just changed, and every session signed in with the old one was signed out.`,
       "If this was not you, reset your password at once and tell your administrator.",
     ],
-    action: { label: "Reset your password", url: new URL("/forgot-password", serverEnv.mail.appOrigin).toString() },
+    action: { label: "Reset your password", url: new URL("/forgot-password", serverEnv.appOrigin).toString() },
   };
 }

@@ -5,7 +5,7 @@ import type { MailContent } from "@/lib/mail/layout";
 /** The notices of second-factor changes (lib/two-factor/notices.ts queues them). */
 
 function profileLink(): { label: string; url: string } {
-  return { label: "Review your account", url: new URL("/profile", serverEnv.mail.appOrigin).toString() };
+  return { label: "Review your account", url: new URL("/profile", serverEnv.appOrigin).toString() };
 }
 
 const NOT_YOU = "If this was not you, change your password at once and tell your administrator.";

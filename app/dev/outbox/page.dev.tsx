@@ -8,7 +8,9 @@ import { formatDateTime } from "@/lib/format";
 export const metadata: Metadata = { title: "Outbox (development)" };
 
 // Without SMTP_URL, `npm run dev` shows mail here instead of sending it, so a
-// newcomer can follow a reset link with no mail server. Never in production.
+// newcomer can follow a reset link with no mail server. Never in production:
+// the `.dev.tsx` extension keeps it out of production builds (next.config.ts),
+// and the check below covers a development build run with NODE_ENV=production.
 export default async function DevOutboxPage() {
   // Read per request (the mails live in this process), never prerendered.
   await connection();
