@@ -7,9 +7,17 @@ import { TextField } from "@/components/text-field";
 import { SubmitButton } from "@/components/submit-button";
 import { FormAlert } from "@/components/form-alert";
 import { PasskeySignIn } from "@/components/passkeys/passkey-sign-in";
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import { IDLE, fieldErrorsOf, valuesOf } from "@/lib/form-state";
 
-export function LoginForm({ next, initialError }: { next?: string; initialError?: string }) {
+interface LoginFormProps {
+  next?: string;
+  initialError?: string;
+  /** For the passkey autofill request (components/passkeys/passkey-sign-in.tsx). */
+  passkeyOptions: PublicKeyCredentialRequestOptionsJSON;
+}
+
+export function LoginForm({ next, initialError, passkeyOptions }: LoginFormProps) {
   const [state, formAction] = useActionState<LoginState, FormData>(signInAction, IDLE);
   const errors = fieldErrorsOf(state);
   const values = valuesOf(state);
@@ -56,7 +64,7 @@ export function LoginForm({ next, initialError }: { next?: string; initialError?
         <SubmitButton className="w-full">Sign in</SubmitButton>
       </form>
       <div className="mt-6 border-t border-slate-200 pt-6 dark:border-slate-800">
-        <PasskeySignIn next={next} rememberFieldId="field-remember" />
+        <PasskeySignIn next={next} rememberFieldId="field-remember" autofillOptions={passkeyOptions} />
       </div>
     </>
   );

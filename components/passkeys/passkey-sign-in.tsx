@@ -1,7 +1,12 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { browserSupportsWebAuthnAutofill, startAuthentication, WebAuthnAbortService } from "@simplewebauthn/browser";
+import {
+  browserSupportsWebAuthnAutofill,
+  startAuthentication,
+  WebAuthnAbortService,
+  type PublicKeyCredentialRequestOptionsJSON,
+} from "@simplewebauthn/browser";
 import { passkeySignInAction, passkeySignInOptionsAction } from "@/app/login/passkey-actions";
 import { describeCeremonyError } from "@/components/passkeys/passkey-outcome";
 import { FormAlert } from "@/components/form-alert";
@@ -13,6 +18,11 @@ interface PasskeySignInProps {
   next?: string;
   /** The "Remember me" checkbox of the password form, read at the moment of signing in. */
   rememberFieldId: string;
+  /**
+   * Options (with a challenge) for the autofill request, made with the page,
+   * so the request is out as soon as the page runs, without another round trip.
+   */
+  autofillOptions: PublicKeyCredentialRequestOptionsJSON;
 }
 
 function rememberChecked(id: string): boolean {
@@ -21,17 +31,17 @@ function rememberChecked(id: string): boolean {
 
 /**
  * "Sign in with a passkey", and the same offered in the email field's
- * autofill (conditional mediation) where the browser supports it. A server
- * action issues the challenge and, on success, redirects.
+ * autofill (conditional mediation) where the browser supports it. The button
+ * asks a server action for a fresh challenge; another one verifies the answer
+ * and says where to go.
  */
-export function PasskeySignIn({ next, rememberFieldId }: PasskeySignInProps) {
+export function PasskeySignIn({ next, rememberFieldId, autofillOptions }: PasskeySignInProps) {
   const [message, setMessage] = useState<string>();
   const [busy, setBusy] = useState(false);
   // Shown as data-autofill for tests (and debugging): whether the autofill request is out.
   const [autofill, setAutofill] = useState<"checking" | "waiting" | "unsupported">("checking");
 
-  async function signIn(autofill: boolean) {
-    const optionsJSON = await passkeySignInOptionsAction();
+  async function signIn(optionsJSON: PublicKeyCredentialRequestOptionsJSON, autofill: boolean) {
     const response = await startAuthentication({ optionsJSON, useBrowserAutofill: autofill });
     setBusy(true);
     const outcome = await passkeySignInAction(JSON.stringify(response), next, rememberChecked(rememberFieldId));
@@ -50,7 +60,7 @@ export function PasskeySignIn({ next, rememberFieldId }: PasskeySignInProps) {
       setAutofill(supported ? "waiting" : "unsupported");
       if (!supported) return;
       // Waits, unseen, until the person picks a passkey from the email field's suggestions.
-      signIn(true).catch(() => {
+      signIn(autofillOptions, true).catch(() => {
         // Aborted (by the button below, or leaving the page): nothing to say.
       });
     });
@@ -71,10 +81,12 @@ export function PasskeySignIn({ next, rememberFieldId }: PasskeySignInProps) {
         className={secondaryButton}
         onClick={() => {
           setMessage(undefined);
-          signIn(false).catch((error: unknown) => {
-            setBusy(false);
-            setMessage(describeCeremonyError(error));
-          });
+          passkeySignInOptionsAction()
+            .then((options) => signIn(options, false))
+            .catch((error: unknown) => {
+              setBusy(false);
+              setMessage(describeCeremonyError(error));
+            });
         }}
       >
         Sign in with a passkey

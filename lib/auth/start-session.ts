@@ -7,6 +7,7 @@ import { sessionCookieMaxAgeSeconds } from "@/lib/sessions/lifetime";
 import type { Role } from "@/lib/generated/prisma/sqlite/enums";
 import { createLoginSession, pruneSessions, type SignInMethod } from "@/lib/sessions/registry";
 import { recordAuditEvent } from "@/lib/audit/record-event";
+import { pruneTokens } from "@/lib/tokens/one-time-token";
 
 // Sweeping finished sessions at sign-in keeps the table small without a
 // scheduler. Once a minute per server process is plenty, and spares each
@@ -43,6 +44,8 @@ export async function startPasswordSession(
   if (now.getTime() - lastPrunedAt >= PRUNE_INTERVAL_MS) {
     lastPrunedAt = now.getTime();
     await pruneSessions(now);
+    // Spent and expired one-time tokens too: WebAuthn challenges are issued with every sign-in page.
+    await pruneTokens(now);
   }
   return id;
 }
