@@ -269,6 +269,7 @@ test.describe("two-factor authentication: everything around it", () => {
     await page.getByLabel("Password").fill(twoFactorUser.password);
     await page.getByRole("button", { name: "Confirm" }).click();
     await expect(page.getByRole("heading", { name: "Two-factor authentication" })).toBeVisible();
+    await expectNoAxeViolations(page);
     await page.getByLabel("Authentication code").fill(twoFactorUser.app.wrongCode());
     await page.getByRole("button", { name: "Verify" }).click();
     await expect(page.getByText(INVALID_CODE)).toBeVisible();
