@@ -1,4 +1,5 @@
-import { test as base, expect, type APIRequestContext } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+import { signInWithForm } from "./support/browser";
 import { createUser, type TestUser } from "./support/users";
 import { turnOnTwoFactor, type TestAuthenticator } from "./support/totp";
 
@@ -31,6 +32,20 @@ export interface TwoFactorUser extends TestUser {
   /** The secret as the setup page showed it (base32). */
   secret: string;
   recoveryCodes: string[];
+}
+
+/**
+ * Signs a two-factor user in through both steps, as a person would: the
+ * password form, then a fresh code from their app. Ends on `next` (default
+ * the dashboard).
+ */
+export async function signInWithTwoFactor(page: Page, user: TwoFactorUser, next?: string): Promise<void> {
+  await page.goto(next ? `/login?${new URLSearchParams({ next })}` : "/login");
+  await signInWithForm(page, user.email, user.password);
+  await expect(page).toHaveURL("/login/two-factor");
+  await page.getByLabel("Authentication code").fill(await user.app.nextCode());
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page).toHaveURL(next ?? "/dashboard");
 }
 
 interface Fixtures {

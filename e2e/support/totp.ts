@@ -36,6 +36,11 @@ export class TestAuthenticator {
     }
   }
 
+  /** The code `nextCode()` handed out last. */
+  lastCode(): string {
+    return this.totp.generate({ timestamp: this.lastStep * PERIOD_MS });
+  }
+
   /** A code that is certainly wrong now: none of the steps the server would accept. */
   wrongCode(): string {
     const now = Date.now();
