@@ -5,6 +5,7 @@ import { test, expect, randomClientIp, signInWithTwoFactor } from "./fixtures";
 import { signInWithForm } from "./support/browser";
 import { createUser } from "./support/users";
 import { readSetupKey, TestAuthenticator, turnOnTwoFactor } from "./support/totp";
+import { waitForMail } from "./support/mailbox";
 
 const INVALID_CODE = "That code is not valid.";
 
@@ -40,6 +41,8 @@ async function otherBrowser(browser: Browser): Promise<Page> {
 }
 
 async function expectNoAxeViolations(page: Page) {
+  // After a client-side navigation Next.js streams the new <title> in a moment later.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 }
@@ -373,6 +376,8 @@ test.describe("two-factor authentication: admins", () => {
     await expect(row.getByRole("cell", { name: "Off", exact: true })).toBeVisible();
     const recent = page.getByRole("region", { name: "Recent admin actions" }).getByRole("row").filter({ hasText: target.email });
     await expect(recent.filter({ hasText: "Two-factor authentication turned off by an admin" })).toHaveCount(1);
+    const notice = await waitForMail(target.email, "An administrator turned off your two-factor authentication");
+    expect(notice.text).toContain(`Hello ${target.name},`);
 
     const again = await otherBrowser(browser);
     await again.goto("/login");

@@ -9,6 +9,7 @@ import { attemptPassword } from "@/lib/auth/attempt-password";
 import { hasTotpEnabled } from "@/lib/two-factor/totp-factor";
 import { beginPendingStep, completePendingStep, readPendingStep } from "@/lib/two-factor/login-challenge";
 import { attemptSecondFactor } from "@/lib/two-factor/attempt-second-factor";
+import { recoveryCodesLeftMessage } from "@/lib/two-factor/notices";
 import { tooManyAttemptsMessage } from "@/lib/throttle/policy";
 import { setFlash } from "@/lib/flash/set-flash";
 import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
@@ -79,6 +80,7 @@ export async function reauthenticateCodeAction(
     return formError({ message: "That took too long. Enter your password again." });
   }
   await confirmSession(session, "password and second factor");
-  await setFlash("success", "Identity confirmed.");
+  const codesLeft = attempt.kind === "recovery" ? ` ${recoveryCodesLeftMessage(attempt.codesLeft)}` : "";
+  await setFlash("success", `Identity confirmed.${codesLeft}`);
   redirect(next);
 }
