@@ -11,6 +11,8 @@ interface TextFieldProps {
   required?: boolean;
   autoFocus?: boolean;
   maxLength?: number;
+  /** "numeric" brings up the digit keyboard on phones, for one-time codes. */
+  inputMode?: "numeric" | "text";
   /** Only from client components: server components cannot pass functions. */
   onChange?: ChangeEventHandler<HTMLInputElement>;
   /** Extra content under the hint, such as a live strength meter. */
@@ -34,6 +36,7 @@ export function TextField({
   required = true,
   autoFocus,
   maxLength,
+  inputMode,
   onChange,
   children,
   describedBy: extraDescribedBy,
@@ -59,6 +62,7 @@ export function TextField({
         required={required}
         autoFocus={autoFocus}
         maxLength={maxLength}
+        inputMode={inputMode}
         onChange={onChange}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy}

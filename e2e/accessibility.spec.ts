@@ -5,6 +5,7 @@ import { registerWithForm, signInWithForm, simulateBrowserRestart } from "./supp
 import { linkIn, waitForMail } from "./support/mailbox";
 import { APP_PORT } from "./support/mail-settings";
 import { createUser, DEFAULT_PASSWORD, uniqueEmail, type TestUser } from "./support/users";
+import { TestAuthenticator, readSetupKey, turnOnTwoFactor } from "./support/totp";
 
 // Every page of the app, in each of its states worth seeing (empty, with form
 // errors, with a flash, signed in or not), scanned by axe in the light and the
@@ -54,6 +55,19 @@ async function openResetLink(page: Page) {
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(page.getByRole("status")).toContainText("If an account exists");
   await followMailedLink(page, user.email, "Reset your password", "/reset-password?token=");
+}
+
+/** A new user with two-factor on, signed out again, then through the password step: on /login/two-factor. */
+async function atTwoFactorStep(page: Page) {
+  const user = await createUser();
+  await signInWithForm(page, user.email, user.password);
+  await expect(page).toHaveURL("/dashboard");
+  await turnOnTwoFactor(page);
+  await page.goto("/dashboard");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL("/login");
+  await signInWithForm(page, user.email, user.password);
+  await expect(page).toHaveURL("/login/two-factor");
 }
 
 const click = (button: string) => async (page: Page) => {
@@ -150,6 +164,23 @@ const VISITOR_PAGES: PageState<null>[] = [
     shows: alert("This link is invalid or has expired."),
   },
   { name: "404", path: "/no-such-page", shows: heading("Page not found") },
+  {
+    name: "two-factor sign-in, nothing waiting",
+    path: "/login/two-factor",
+    shows: (page) => page.getByText("There is no sign-in waiting for a code in this browser"),
+  },
+  { name: "two-factor sign-in, code step", path: "/login", then: atTwoFactorStep, shows: (page) => page.getByLabel("Authentication code") },
+  {
+    name: "two-factor sign-in, wrong recovery code",
+    path: "/login",
+    then: async (page) => {
+      await atTwoFactorStep(page);
+      await page.getByRole("button", { name: "Use a recovery code" }).click();
+      await page.getByLabel("Recovery code").fill("not-a-code");
+      await page.getByRole("button", { name: "Verify" }).click();
+    },
+    shows: fieldError("Recovery code"),
+  },
 ];
 
 const USER_PAGES: PageState[] = [
@@ -174,7 +205,7 @@ const USER_PAGES: PageState[] = [
     name: "profile, API key just created (shown once)",
     path: "/profile",
     then: async (page) => {
-      await page.getByLabel("Key name").fill("Deploy script");
+      await page.getByLabel("Key name", { exact: true }).fill("Deploy script");
       await page.getByRole("button", { name: "Create API key" }).click();
     },
     shows: (page) => page.getByLabel("New API key"),
@@ -218,6 +249,45 @@ const USER_PAGES: PageState[] = [
     },
     shows: fieldError("Password"),
   },
+  { name: "two-factor setup", path: "/profile/two-factor", shows: (page) => page.getByRole("img", { name: /QR code/ }) },
+  {
+    name: "two-factor setup, wrong code",
+    path: "/profile/two-factor",
+    then: async (page) => {
+      await page.getByLabel("Authentication code").fill(new TestAuthenticator(await readSetupKey(page)).wrongCode());
+      await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
+    },
+    shows: fieldError("Authentication code"),
+  },
+  {
+    name: "two-factor turned on, recovery codes shown once",
+    path: "/profile/two-factor",
+    then: async (page) => {
+      await turnOnTwoFactor(page);
+    },
+    shows: (page) => page.getByRole("region", { name: "Recovery codes" }),
+  },
+  {
+    name: "two-factor on",
+    path: "/profile/two-factor",
+    then: async (page) => {
+      await turnOnTwoFactor(page);
+      await page.reload();
+    },
+    shows: (page) => page.getByText("Two-factor authentication is on", { exact: true }),
+  },
+  {
+    name: "confirm password, then the code (two-factor on)",
+    path: "/profile/two-factor",
+    then: async (page, user) => {
+      await turnOnTwoFactor(page);
+      await page.goto("/reauthenticate?next=%2Fprofile");
+      await page.getByLabel("Password").fill(user.password);
+      await page.getByRole("button", { name: "Confirm" }).click();
+    },
+    shows: (page) => page.getByLabel("Authentication code"),
+  },
+  { name: "profile, passkey without a name", path: "/profile", then: click("Add a passkey"), shows: fieldError("Passkey name") },
   { name: "403 (admin area as a user)", path: "/admin", shows: heading("Access denied") },
   {
     name: "signed out",

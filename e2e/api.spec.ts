@@ -30,7 +30,7 @@ async function expectNoCookie(response: APIResponse) {
 /** Creates a key through /profile, as a person would, and reads it off the page once. */
 async function createKeyInBrowser(page: Page, name: string): Promise<string> {
   await page.goto("/profile");
-  await page.getByLabel("Key name").fill(name);
+  await page.getByLabel("Key name", { exact: true }).fill(name);
   await page.getByRole("button", { name: "Create API key" }).click();
   const key = page.getByLabel("New API key");
   await expect(key).toBeVisible();
@@ -176,7 +176,7 @@ test.describe("API authentication", () => {
     await simulateBrowserRestart(context);
     await page.goto("/profile");
     await expect(page.getByText("Creating an API key needs a recent sign-in.")).toBeVisible();
-    await expect(page.getByLabel("Key name")).toHaveCount(0);
+    await expect(page.getByLabel("Key name", { exact: true })).toHaveCount(0);
   });
 
   test("the API is described in OpenAPI, and unknown endpoints answer in JSON", async ({ request }) => {

@@ -14,7 +14,7 @@ test.describe("audit log", () => {
     await expect(page).toHaveURL("/dashboard");
 
     await page.goto("/profile");
-    await page.getByLabel("Key name").fill("Audit key");
+    await page.getByLabel("Key name", { exact: true }).fill("Audit key");
     await page.getByRole("button", { name: "Create API key" }).click();
     const key = (await page.getByLabel("New API key").textContent()) ?? "";
     expect(key).toMatch(/^lk_/);

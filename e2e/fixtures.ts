@@ -1,5 +1,7 @@
-import { test as base, expect, type APIRequestContext } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+import { signInWithForm } from "./support/browser";
 import { createUser, type TestUser } from "./support/users";
+import { turnOnTwoFactor, type TestAuthenticator } from "./support/totp";
 
 /**
  * Signs a user in the way a browser form would, but over HTTP: Auth.js's CSRF
@@ -24,11 +26,39 @@ export async function signInOverHttp(
   expect(response.headers().location ?? "", "sign-in succeeded").not.toContain("error=");
 }
 
+/** A user with an authenticator app, and the app itself (its secret and a code maker). */
+export interface TwoFactorUser extends TestUser {
+  app: TestAuthenticator;
+  /** The secret as the setup page showed it (base32). */
+  secret: string;
+  recoveryCodes: string[];
+}
+
+/**
+ * Signs a two-factor user in through both steps, as a person would: the
+ * password form, then a fresh code from their app. Ends on `next` (default
+ * the dashboard).
+ */
+export async function signInWithTwoFactor(page: Page, user: TwoFactorUser, next?: string): Promise<void> {
+  await page.goto(next ? `/login?${new URLSearchParams({ next })}` : "/login");
+  await signInWithForm(page, user.email, user.password);
+  await expect(page).toHaveURL("/login/two-factor");
+  await page.getByLabel("Authentication code").fill(await user.app.nextCode());
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page).toHaveURL(next ?? "/dashboard");
+}
+
 interface Fixtures {
   /** A fresh, active user who is not signed in. */
   user: TestUser;
   /** A fresh user, already signed in in `page`'s browser context. */
   signedInUser: TestUser;
+  /**
+   * A fresh user, signed in in `page`'s browser context, with two-factor
+   * authentication turned on through /profile/two-factor (so its code step
+   * is used: take further codes from `app.nextCode()`).
+   */
+  twoFactorUser: TwoFactorUser;
 }
 
 /** A made-up client address from the TEST-NET-2 range (RFC 5737). */
@@ -51,6 +81,12 @@ export const test = base.extend<Fixtures>({
     const user = await createUser({ name: "Signed In Sam" });
     await signInOverHttp(page.request, user, { userAgent: await page.evaluate(() => navigator.userAgent) });
     await use(user);
+  },
+  twoFactorUser: async ({ page }, use) => {
+    const user = await createUser({ name: "Two-Factor Tess" });
+    await signInOverHttp(page.request, user, { userAgent: await page.evaluate(() => navigator.userAgent) });
+    const { app, recoveryCodes } = await turnOnTwoFactor(page);
+    await use({ ...user, app, secret: app.secret, recoveryCodes });
   },
 });
 

@@ -6,7 +6,7 @@ test.describe("public pages", () => {
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expect(page.getByRole("main")).toContainText("Latchkey");
     const main = page.getByRole("main");
-    await expect(main.getByRole("link", { name: "Sign in" })).toBeVisible();
+    await expect(main.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
     await main.getByRole("link", { name: "Create account" }).click();
     await expect(page).toHaveURL("/register");
   });

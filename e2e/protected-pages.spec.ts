@@ -6,7 +6,7 @@ test.describe("protected pages", () => {
     test(`${path} sends a signed-out visitor to sign in`, async ({ page }) => {
       await page.goto(path);
       await expect(page).toHaveURL(`/login?next=${encodeURIComponent(path)}`);
-      await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "Sign in", exact: true })).toBeVisible();
     });
   }
 

@@ -1,13 +1,13 @@
 import { ConfirmChange } from "@/app/admin/confirm-change";
 import { changesFor } from "@/lib/admin/changes";
 import { formatDate, formatDateTime } from "@/lib/format";
-import type { PublicUser } from "@/lib/users/public-user";
+import type { AdminUserRow } from "@/lib/admin/list-users";
 import type { UserListParams } from "@/lib/validation/admin";
 
-const COLUMNS = ["Name", "Email", "Email status", "Role", "Active", "Created", "Last sign-in", "Actions"];
+const COLUMNS = ["Name", "Email", "Email status", "Role", "Active", "Two-factor", "Created", "Last sign-in", "Actions"];
 
 interface UserTableProps {
-  users: PublicUser[];
+  users: AdminUserRow[];
   actorId: string;
   list: UserListParams;
 }
@@ -41,6 +41,7 @@ export function UserTable({ users, actorId, list }: UserTableProps) {
               <td className="px-4 py-3">{user.emailVerified ? "Confirmed" : "Unconfirmed"}</td>
               <td className="px-4 py-3">{user.role === "ADMIN" ? "Admin" : "User"}</td>
               <td className="px-4 py-3">{user.active ? "Yes" : "No"}</td>
+              <td className="px-4 py-3">{user.twoFactor ? "On" : "Off"}</td>
               <td className="px-4 py-3 whitespace-nowrap">{formatDate(user.createdAt)}</td>
               <td className="px-4 py-3 whitespace-nowrap">
                 {user.lastLoginAt ? formatDateTime(user.lastLoginAt) : "Never"}

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
+import { beginPendingStep } from "@/lib/two-factor/login-challenge";
 import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
 import { loginSchema, type LoginField } from "@/lib/validation/login";
 
@@ -16,7 +17,12 @@ export async function signInAction(_previous: LoginState, formData: FormData): P
 
   const { email, password, remember } = parsed.data;
   const outcome = await signInWithPassword(email, password, remember);
+  const next = safeNextPath(formData.get("next"));
+  if (!outcome.ok && "secondFactorFor" in outcome) {
+    await beginPendingStep("sign-in", outcome.secondFactorFor, { remember, next, sessionId: null });
+    redirect("/login/two-factor");
+  }
   if (!outcome.ok) return formError({ message: outcome.message, values: echo });
 
-  redirect(safeNextPath(formData.get("next")) ?? "/dashboard");
+  redirect(next ?? "/dashboard");
 }

@@ -6,52 +6,66 @@ import { signInAction, type LoginState } from "@/app/login/actions";
 import { TextField } from "@/components/text-field";
 import { SubmitButton } from "@/components/submit-button";
 import { FormAlert } from "@/components/form-alert";
+import { PasskeySignIn } from "@/components/passkeys/passkey-sign-in";
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import { IDLE, fieldErrorsOf, valuesOf } from "@/lib/form-state";
 
-export function LoginForm({ next, initialError }: { next?: string; initialError?: string }) {
+interface LoginFormProps {
+  next?: string;
+  initialError?: string;
+  /** For the passkey autofill request (components/passkeys/passkey-sign-in.tsx). */
+  passkeyOptions: PublicKeyCredentialRequestOptionsJSON;
+}
+
+export function LoginForm({ next, initialError, passkeyOptions }: LoginFormProps) {
   const [state, formAction] = useActionState<LoginState, FormData>(signInAction, IDLE);
   const errors = fieldErrorsOf(state);
   const values = valuesOf(state);
   const message = state.status === "error" ? state.message : initialError;
 
   return (
-    <form action={formAction} className="space-y-5" noValidate>
-      <FormAlert tone="error" message={message} />
-      {next && <input type="hidden" name="next" value={next} />}
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="username"
-        defaultValue={values.email}
-        errors={errors.email}
-        autoFocus
-      />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        errors={errors.password}
-      />
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <div className="flex items-center gap-2">
-          <input
-            id="field-remember"
-            name="remember"
-            type="checkbox"
-            defaultChecked={values.remember === "on"}
-            className="size-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-600"
-          />
-          <label htmlFor="field-remember" className="text-sm text-slate-800 dark:text-slate-200">
-            Remember me
-          </label>
+    <>
+      <form action={formAction} className="space-y-5" noValidate>
+        <FormAlert tone="error" message={message} />
+        {next && <input type="hidden" name="next" value={next} />}
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="username webauthn"
+          defaultValue={values.email}
+          errors={errors.email}
+          autoFocus
+        />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          errors={errors.password}
+        />
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <div className="flex items-center gap-2">
+            <input
+              id="field-remember"
+              name="remember"
+              type="checkbox"
+              defaultChecked={values.remember === "on"}
+              className="size-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-600"
+            />
+            <label htmlFor="field-remember" className="text-sm text-slate-800 dark:text-slate-200">
+              Remember me
+            </label>
+          </div>
+          <Link href="/forgot-password" className="text-sm font-semibold text-indigo-700 hover:underline dark:text-indigo-400">
+            Forgot your password?
+          </Link>
         </div>
-        <Link href="/forgot-password" className="text-sm font-semibold text-indigo-700 hover:underline dark:text-indigo-400">
-          Forgot your password?
-        </Link>
+        <SubmitButton className="w-full">Sign in</SubmitButton>
+      </form>
+      <div className="mt-6 border-t border-slate-200 pt-6 dark:border-slate-800">
+        <PasskeySignIn next={next} rememberFieldId="field-remember" autofillOptions={passkeyOptions} />
       </div>
-      <SubmitButton className="w-full">Sign in</SubmitButton>
-    </form>
+    </>
   );
 }

@@ -6,6 +6,7 @@ import { safeNextPath } from "@/lib/auth/safe-redirect";
 import { INVALID_CREDENTIALS_MESSAGE } from "@/lib/auth/messages";
 import { PageCard } from "@/components/page-card";
 import { LoginForm } from "@/app/login/login-form";
+import { passkeyAuthenticationOptions } from "@/lib/passkeys/authentication";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -27,7 +28,7 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
 
   return (
     <PageCard title="Sign in">
-      <LoginForm next={nextPath} initialError={initialError} />
+      <LoginForm next={nextPath} initialError={initialError} passkeyOptions={await passkeyAuthenticationOptions(null)} />
       <p className="mt-6 text-center text-sm text-slate-700 dark:text-slate-300">
         New here?{" "}
         <Link href="/register" className="font-semibold text-indigo-700 hover:underline dark:text-indigo-400">

@@ -10,6 +10,10 @@ import { ApiKeyList } from "@/app/profile/api-key-list";
 import { listApiKeys } from "@/lib/api-keys/registry";
 import { listAuditEvents } from "@/lib/audit/queries";
 import { AuditEventTable } from "@/components/audit-event-table";
+import { hasTotpEnabled } from "@/lib/two-factor/totp-factor";
+import { listPasskeys } from "@/lib/passkeys/store";
+import { AddPasskeyForm } from "@/app/profile/add-passkey-form";
+import { PasskeyList } from "@/app/profile/passkey-list";
 import { pendingEmailOf } from "@/lib/verification/email-change";
 
 export const metadata: Metadata = { title: "Profile" };
@@ -33,11 +37,13 @@ function NeedsRecentSignIn({ task }: { task: string }) {
 
 export default async function ProfilePage() {
   const session = await requireSession("/profile");
-  const [pendingEmail, sessions, apiKeys, events] = await Promise.all([
+  const [pendingEmail, sessions, apiKeys, events, totpOn, passkeys] = await Promise.all([
     pendingEmailOf(session.user.id),
     listActiveSessions(session.user.id),
     listApiKeys(session.user.id),
     listAuditEvents({ userId: session.user.id, limit: 10 }),
+    hasTotpEnabled(session.user.id),
+    listPasskeys(session.user.id),
   ]);
   return (
     <div className="space-y-8">
@@ -69,6 +75,32 @@ export default async function ProfilePage() {
             Change password
           </h2>
           {session.fresh ? <ChangePasswordForm /> : <NeedsRecentSignIn task="Changing your password" />}
+        </section>
+      </div>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section className={panel}>
+          <h2 className="mb-2 text-lg font-semibold">Two-factor authentication</h2>
+          <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
+            {totpOn
+              ? "On: signing in with your password also asks for a code from your authenticator app."
+              : "Off: add an authenticator app so a stolen password alone cannot sign in."}
+          </p>
+          <Link
+            href="/profile/two-factor"
+            className="text-sm font-semibold text-indigo-700 hover:underline dark:text-indigo-400"
+          >
+            {totpOn ? "Manage two-factor authentication" : "Set up two-factor authentication"}
+          </Link>
+        </section>
+        <section className={panel}>
+          <h2 className="mb-2 text-lg font-semibold">Passkeys</h2>
+          <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
+            Sign in with your device&apos;s screen lock instead of a password and code.
+          </p>
+          <div className="space-y-6">
+            {session.fresh ? <AddPasskeyForm /> : <NeedsRecentSignIn task="Adding a passkey" />}
+            <PasskeyList passkeys={passkeys} />
+          </div>
         </section>
       </div>
       <section className={panel}>

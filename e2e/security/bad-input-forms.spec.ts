@@ -108,7 +108,7 @@ test.describe("bad input through the forms", () => {
     const user = await createUser();
     const email = page.getByLabel("Email");
     const password = page.getByLabel("Password");
-    const signInButton = page.getByRole("button", { name: "Sign in" });
+    const signInButton = page.getByRole("button", { name: "Sign in", exact: true });
     async function signIn(values: { email: string; password: string }) {
       await setValue(email, values.email);
       await setValue(password, values.password);
@@ -239,7 +239,7 @@ test.describe("bad input through the forms", () => {
 
   test("API key name, with HTML shown as text", async ({ page, signedInUser }) => {
     const dialogs = forbidDialogs(page);
-    const keyName = page.getByLabel("Key name");
+    const keyName = page.getByLabel("Key name", { exact: true });
     async function create(value: string) {
       await setValue(keyName, value);
       await submit(page, page.getByRole("button", { name: "Create API key" }));

@@ -21,7 +21,7 @@ test.describe("private answers are never stored", () => {
     signedInUser,
   }) => {
     await page.goto("/profile");
-    await page.getByLabel("Key name").fill("Cache check");
+    await page.getByLabel("Key name", { exact: true }).fill("Cache check");
     await page.getByRole("button", { name: "Create API key" }).click();
     const key = (await page.getByLabel("New API key").textContent()) ?? "";
     expect(key).toMatch(/^lk_/);

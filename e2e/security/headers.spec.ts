@@ -124,7 +124,7 @@ test.describe("the CSP lets the app run and stops injected scripts", () => {
     });
     await page.goto("/login");
     // The page's own scripts still run (React hydrated the form)…
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByLabel("Email")).toHaveAccessibleDescription("Enter your email address.");
     // …the injected ones did not, and the browser said why.
     expect(await page.evaluate(() => (window as unknown as { injected?: string }).injected)).toBeUndefined();

@@ -5,7 +5,7 @@ export async function signInWithForm(page: Page, email: string, password: string
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   if (options.remember) await page.getByRole("checkbox", { name: "Remember me" }).check();
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 /** Fills and submits the registration form as a person would. */

@@ -23,14 +23,23 @@ describe("changesFor", () => {
     expect(changesFor({ id: "ada", ...state }, "grace")).toEqual(changes);
   });
 
+  it("offers turning two-factor off only to an account that has it", () => {
+    expect(changesFor({ id: "ada", active: true, role: "USER", twoFactor: true }, "grace")).toEqual([
+      "deactivate",
+      "promote",
+      "turn_off_two_factor",
+    ]);
+    expect(changesFor({ id: "grace", active: true, role: "ADMIN", twoFactor: true }, "grace")).toEqual([]);
+  });
+
   it("offers an admin nothing that would lock them out on their own row", () => {
     expect(changesFor({ id: "grace", active: true, role: "ADMIN" }, "grace")).toEqual([]);
   });
 });
 
 describe("isRefusedOnSelf", () => {
-  it("refuses deactivating and demoting oneself only", () => {
-    expect(ADMIN_CHANGES.filter(isRefusedOnSelf)).toEqual(["deactivate", "demote"]);
+  it("refuses deactivating, demoting and turning off two-factor for oneself only", () => {
+    expect(ADMIN_CHANGES.filter(isRefusedOnSelf)).toEqual(["deactivate", "demote", "turn_off_two_factor"]);
   });
 });
 
@@ -40,6 +49,7 @@ describe("describeAdminChangeResult", () => {
     ["reactivate", "ada@example.com has been reactivated."],
     ["promote", "ada@example.com has been promoted to admin."],
     ["demote", "ada@example.com has been demoted to user."],
+    ["turn_off_two_factor", "Two-factor authentication is off for ada@example.com."],
   ] as const)("confirms %s with the user's email", (change, message) => {
     expect(describeAdminChangeResult(change, { ok: true, user: ada })).toEqual({ category: "success", message });
   });
@@ -52,6 +62,7 @@ describe("describeAdminChangeResult", () => {
     ["reactivate", "no_change", "info", "Nothing changed: that user is already active."],
     ["promote", "no_change", "info", "Nothing changed: that user is already an admin."],
     ["demote", "no_change", "info", "Nothing changed: that user is already a regular user."],
+    ["turn_off_two_factor", "no_change", "info", "Nothing changed: that user is already without two-factor authentication."],
   ] as const)("explains %s refused as %s", (change, reason, category, message) => {
     expect(describeAdminChangeResult(change, { ok: false, reason })).toEqual({ category, message });
   });

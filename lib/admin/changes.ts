@@ -6,7 +6,7 @@ import type { PublicUser } from "@/lib/users/public-user";
  * it. Pure, so the page (server and client) and the change itself share
  * one set of rules and words.
  */
-export const ADMIN_CHANGES = ["deactivate", "reactivate", "promote", "demote"] as const;
+export const ADMIN_CHANGES = ["deactivate", "reactivate", "promote", "demote", "turn_off_two_factor"] as const;
 export type AdminChange = (typeof ADMIN_CHANGES)[number];
 
 export type AdminChangeResult =
@@ -19,6 +19,8 @@ interface ChangeCopy {
   question: (email: string) => string;
   /** "ada@example.com has been …" */
   done: string;
+  /** The whole success message, when "has been …" does not fit. */
+  doneMessage?: (email: string) => string;
   /** "That user is already …" */
   already: string;
   /** Takes something away, so its Confirm button is red. */
@@ -58,6 +60,17 @@ export const ADMIN_CHANGE_COPY: Record<AdminChange, ChangeCopy> = {
     destructive: true,
     refusedOnSelf: "You cannot remove your own admin role.",
   },
+  // For the user who lost the phone with their authenticator app and their recovery codes.
+  turn_off_two_factor: {
+    button: "Turn off two-factor",
+    question: (email) =>
+      `Turn off two-factor authentication for ${email}? Their password alone will sign in until they turn it on again. They will be told by mail.`,
+    done: "",
+    doneMessage: (email) => `Two-factor authentication is off for ${email}.`,
+    already: "without two-factor authentication",
+    destructive: true,
+    refusedOnSelf: "Turn off your own two-factor authentication on your profile, with a code.",
+  },
 };
 
 /** An admin may not lock themselves out: no deactivating or demoting their own account. */
@@ -66,11 +79,15 @@ export function isRefusedOnSelf(change: AdminChange): boolean {
 }
 
 /** The changes to offer on a user's row: the opposite of each current state. */
-export function changesFor(target: Pick<PublicUser, "id" | "active" | "role">, actorId: string): AdminChange[] {
+export function changesFor(
+  target: Pick<PublicUser, "id" | "active" | "role"> & { twoFactor?: boolean },
+  actorId: string,
+): AdminChange[] {
   const changes: AdminChange[] = [
     target.active ? "deactivate" : "reactivate",
     target.role === "ADMIN" ? "demote" : "promote",
   ];
+  if (target.twoFactor) changes.push("turn_off_two_factor");
   return target.id === actorId ? changes.filter((change) => !isRefusedOnSelf(change)) : changes;
 }
 
@@ -79,7 +96,10 @@ export function describeAdminChangeResult(
   result: AdminChangeResult,
 ): { category: FlashCategory; message: string } {
   const copy = ADMIN_CHANGE_COPY[change];
-  if (result.ok) return { category: "success", message: `${result.user.email} has been ${copy.done}.` };
+  if (result.ok) {
+    const message = copy.doneMessage?.(result.user.email) ?? `${result.user.email} has been ${copy.done}.`;
+    return { category: "success", message };
+  }
   switch (result.reason) {
     case "self":
       return { category: "error", message: copy.refusedOnSelf ?? "You cannot change your own account." };

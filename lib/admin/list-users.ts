@@ -6,8 +6,11 @@ import type { UserListParams } from "@/lib/validation/admin";
 
 export const USERS_PER_PAGE = 20;
 
+/** A row of the admin list: the user, and whether two-factor is on (which an admin may turn off). */
+export type AdminUserRow = PublicUser & { twoFactor: boolean };
+
 export interface UserListPage {
-  users: PublicUser[];
+  users: AdminUserRow[];
   total: number;
   /** The page shown: the one asked for, or the last one when that is past the end. */
   page: number;
@@ -33,14 +36,15 @@ export async function listUsers({ page, q }: UserListParams): Promise<UserListPa
   const total = await db.user.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / USERS_PER_PAGE));
   const shown = Math.min(page, pageCount);
-  const users = await db.user.findMany({
+  const rows = await db.user.findMany({
     where,
     // The id breaks ties, so users created in the same millisecond keep
     // their place from one page to the next.
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     skip: (shown - 1) * USERS_PER_PAGE,
     take: USERS_PER_PAGE,
-    select: publicUserSelect,
+    select: { ...publicUserSelect, totp: { select: { enabledAt: true } } },
   });
+  const users = rows.map(({ totp, ...user }) => ({ ...user, twoFactor: Boolean(totp?.enabledAt) }));
   return { users, total, page: shown, pageCount };
 }

@@ -27,7 +27,9 @@ export const openApiDocument = {
             content: { "application/json": { schema: { $ref: "#/components/schemas/Me" } } },
           },
           "400": errorResponse("Malformed credentials, or an API key in the query string."),
-          "401": errorResponse("Missing, wrong, revoked or unknown credentials (one answer for all)."),
+          "401": errorResponse(
+            "Missing, wrong, revoked or unknown credentials (one answer for all), or Basic auth for an account with two-factor authentication on.",
+          ),
         },
       },
     },
@@ -50,14 +52,18 @@ export const openApiDocument = {
     securitySchemes: {
       apiKey: { type: "apiKey", in: "header", name: "X-API-Key" },
       bearer: { type: "http", scheme: "bearer", description: "An API key as a Bearer token." },
-      basic: { type: "http", scheme: "basic", description: "Email and password." },
+      basic: {
+        type: "http",
+        scheme: "basic",
+        description: "Email and password. Refused (401) for accounts with two-factor authentication on: use an API key.",
+      },
       session: { type: "apiKey", in: "cookie", name: "authjs.session-token" },
     },
     schemas: {
       Error: { type: "object", required: ["error"], properties: { error: { type: "string" } } },
       Me: {
         type: "object",
-        required: ["id", "email", "emailVerified", "name", "role", "createdAt", "lastLoginAt", "authMethod"],
+        required: ["id", "email", "emailVerified", "name", "role", "createdAt", "lastLoginAt", "authMethod", "twoFactor"],
         properties: {
           id: { type: "string" },
           email: { type: "string", format: "email" },
@@ -67,6 +73,12 @@ export const openApiDocument = {
           createdAt: { type: "string", format: "date-time" },
           lastLoginAt: { type: ["string", "null"], format: "date-time" },
           authMethod: { type: "string", enum: ["session", "api_key", "basic"] },
+          twoFactor: {
+            type: "object",
+            description: "The account's second factors: an authenticator app (TOTP) and how many passkeys.",
+            required: ["totp", "passkeys"],
+            properties: { totp: { type: "boolean" }, passkeys: { type: "integer", minimum: 0 } },
+          },
         },
       },
       Health: {

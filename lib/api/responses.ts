@@ -24,3 +24,12 @@ export function unauthorized(): NextResponse {
 export function tooManyRequests(retryAfterMs: number): NextResponse {
   return apiError(429, tooManyAttemptsMessage(retryAfterMs), { "Retry-After": String(Math.ceil(retryAfterMs / 1000)) });
 }
+
+/** Basic auth with the right password, on an account with two-factor on. */
+export function secondFactorAccount(): NextResponse {
+  return apiError(
+    401,
+    "This account uses two-factor authentication, which Basic auth cannot carry: use an API key (X-API-Key or Authorization: Bearer), created on your profile.",
+    { "WWW-Authenticate": 'Bearer realm="latchkey", charset="UTF-8"' },
+  );
+}

@@ -21,6 +21,16 @@ const AUDIT_ACTION_LABELS = {
   "user.reactivated": "Reactivated",
   "user.promoted": "Promoted to admin",
   "user.demoted": "Demoted to user",
+  "two_factor.enabled": "Two-factor authentication turned on",
+  "two_factor.disabled": "Two-factor authentication turned off",
+  "two_factor.admin_disabled": "Two-factor authentication turned off by an admin",
+  "two_factor.succeeded": "Second factor accepted",
+  "two_factor.failed": "Second factor refused",
+  "recovery_codes.generated": "New recovery codes generated",
+  "recovery_code.used": "Recovery code used",
+  "passkey.added": "Passkey added",
+  "passkey.removed": "Passkey removed",
+  "passkey.failed": "Passkey refused",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -28,7 +38,13 @@ export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];
 
 /** The actions an admin takes on other users (the admin page's "Recent admin actions"). */
-export const ADMIN_ACTIONS: AuditAction[] = ["user.deactivated", "user.reactivated", "user.promoted", "user.demoted"];
+export const ADMIN_ACTIONS: AuditAction[] = [
+  "user.deactivated",
+  "user.reactivated",
+  "user.promoted",
+  "user.demoted",
+  "two_factor.admin_disabled",
+];
 
 export function isAuditAction(value: string): value is AuditAction {
   return Object.hasOwn(AUDIT_ACTION_LABELS, value);

@@ -13,6 +13,7 @@ import { revokeSession } from "@/lib/sessions/registry";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { loginSchema } from "@/lib/validation/login";
 import { sendVerificationMail } from "@/lib/verification/email-verification";
+import { hasTotpEnabled } from "@/lib/two-factor/totp-factor";
 
 /** Thrown for a correct password on a deactivated account. */
 export class InactiveAccountError extends CredentialsSignin {
@@ -28,6 +29,19 @@ export class UnverifiedEmailError extends CredentialsSignin {
 export class ThrottledSignInError extends CredentialsSignin {
   override code = "throttled";
   constructor(readonly retryAfterMs: number) {
+    super();
+  }
+}
+
+/**
+ * Thrown for a correct password on an account with two-factor on: no
+ * session yet. The sign-in form moves on to /login/two-factor
+ * (lib/two-factor/login-challenge.ts); a direct post to Auth.js's endpoint
+ * just fails, since Basic-style password-only sign-in is not enough.
+ */
+export class SecondFactorRequiredError extends CredentialsSignin {
+  override code = "two_factor";
+  constructor(readonly userId: string) {
     super();
   }
 }
@@ -59,6 +73,7 @@ export const { handlers, signIn, signOut } = NextAuth({
           await sendVerificationMail(result.user, ip);
           throw new UnverifiedEmailError();
         }
+        if (await hasTotpEnabled(result.user.id)) throw new SecondFactorRequiredError(result.user.id);
         const sessionId = await startPasswordSession(result.user.id, parsed.data.remember);
         return { ...result.user, sessionId };
       },

@@ -35,6 +35,29 @@ describe("readSessionClaims", () => {
     await expect(readSessionClaims(jar({ [PLAIN]: expired }), SECRET)).resolves.toBeNull();
   });
 
+  it("reads tokens made under any secret of a rotation, as Auth.js does with its list", async () => {
+    const NEW = `${SECRET}-new`;
+    const old = await encode({ token: { sub: "user-1", sid: "session-1" }, secret: SECRET, salt: PLAIN });
+    const fresh = await encode({ token: { sub: "user-1", sid: "session-1" }, secret: [NEW, SECRET], salt: PLAIN });
+    await expect(readSessionClaims(jar({ [PLAIN]: old }), [NEW, SECRET])).resolves.toEqual(claims);
+    await expect(readSessionClaims(jar({ [PLAIN]: fresh }), [NEW, SECRET])).resolves.toEqual(claims);
+    // Once the old secret is dropped, its tokens no longer read; the new ones do.
+    await expect(readSessionClaims(jar({ [PLAIN]: old }), [NEW])).resolves.toBeNull();
+    await expect(readSessionClaims(jar({ [PLAIN]: fresh }), [NEW])).resolves.toEqual(claims);
+  });
+
+  it("writes with the newest secret of AUTH_SECRET_1..3 and AUTH_SECRET", async () => {
+    vi.stubEnv("AUTH_SECRET", SECRET);
+    vi.stubEnv("AUTH_SECRET_1", `${SECRET}-new`);
+    try {
+      const token = await encodeSessionToken(claims, { secure: false, maxAgeSeconds: 60 });
+      await expect(readSessionClaims(jar({ [PLAIN]: token }), [`${SECRET}-new`])).resolves.toEqual(claims);
+      await expect(readSessionClaims(jar({ [PLAIN]: token }))).resolves.toEqual(claims);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it("needs both the user id and the session id, a secret, and a cookie", async () => {
     const noSid = await encode({ token: { sub: "user-1" }, secret: SECRET, salt: PLAIN });
     await expect(readSessionClaims(jar({ [PLAIN]: noSid }), SECRET)).resolves.toBeNull();

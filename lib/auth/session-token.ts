@@ -1,5 +1,6 @@
 import { base64url, calculateJwkThumbprint, jwtDecrypt } from "jose";
 import { encode } from "next-auth/jwt";
+import { authSecrets } from "@/lib/security/auth-secrets";
 
 /**
  * Reading the session token: the encrypted Auth.js JWT in the session cookie,
@@ -112,29 +113,36 @@ async function decodeSessionToken(token: string, secret: string, salt: string) {
   return payload;
 }
 
+/**
+ * The claims of the session cookie, or null. Every configured secret is tried
+ * (AUTH_SECRET rotation: lib/security/auth-secrets.ts), newest first, as
+ * Auth.js's own `decode` does.
+ */
 export async function readSessionClaims(
   getCookie: (name: string) => string | undefined,
-  secret: string | undefined = process.env.AUTH_SECRET,
+  secret: string | string[] = authSecrets(),
 ): Promise<SessionClaims | null> {
-  if (!secret) return null;
+  const secrets = (Array.isArray(secret) ? secret : [secret]).filter(Boolean);
+  if (secrets.length === 0) return null;
   for (const name of SESSION_COOKIE_NAMES) {
     const token = getCookie(name);
     if (!token) continue;
-    const cacheKey = `${name}\u0000${secret}\u0000${token}`;
+    const cacheKey = `${name}\u0000${secrets.join("\u0000")}\u0000${token}`;
     const cached = cachedClaims(cacheKey);
     if (cached) return cached;
-    try {
-      // The cookie name is the key-derivation salt, as Auth.js does it.
-      const claims = await decodeSessionToken(token, secret, name);
-      if (typeof claims.sub === "string" && typeof claims.sid === "string") {
+    for (const candidate of secrets) {
+      try {
+        // The cookie name is the key-derivation salt, as Auth.js does it.
+        const claims = await decodeSessionToken(token, candidate, name);
+        if (typeof claims.sub !== "string" || typeof claims.sid !== "string") return null;
         // Auth.js always sets exp; a token without one is not worth remembering.
         if (typeof claims.exp === "number") {
           rememberClaims(cacheKey, { userId: claims.sub, sessionId: claims.sid, expiresAt: claims.exp });
         }
         return { userId: claims.sub, sessionId: claims.sid };
+      } catch {
+        // Tampered, expired or encrypted with another secret: try the next one.
       }
-    } catch {
-      // Tampered, expired or encrypted with another secret: no session.
     }
     return null;
   }
@@ -146,7 +154,8 @@ export async function encodeSessionToken(
   claims: SessionClaims & { role?: string },
   options: { secure: boolean; maxAgeSeconds: number; secret?: string },
 ): Promise<string> {
-  const secret = options.secret ?? process.env.AUTH_SECRET;
+  // The newest secret, as Auth.js encrypts with.
+  const secret = options.secret ?? authSecrets()[0];
   if (!secret) throw new Error("AUTH_SECRET is not set");
   const salt = options.secure ? SESSION_COOKIE_NAMES[0] : SESSION_COOKIE_NAMES[1];
   return encode({

@@ -1,12 +1,22 @@
 import "server-only";
 import { AuthError, CredentialsSignin } from "next-auth";
-import { signIn, InactiveAccountError, ThrottledSignInError, UnverifiedEmailError } from "@/lib/auth/auth";
+import {
+  signIn,
+  InactiveAccountError,
+  SecondFactorRequiredError,
+  ThrottledSignInError,
+  UnverifiedEmailError,
+} from "@/lib/auth/auth";
 import { tooManyAttemptsMessage } from "@/lib/throttle/policy";
 import { INVALID_CREDENTIALS_MESSAGE } from "@/lib/auth/messages";
 import { currentRequestInfo } from "@/lib/auth/request-info";
 import { endSessionCookieWithBrowser } from "@/lib/sessions/cookies";
 
-export type SignInOutcome = { ok: true } | { ok: false; message: string };
+export type SignInOutcome =
+  | { ok: true }
+  | { ok: false; message: string }
+  /** The password was right; the account's second factor comes next. */
+  | { ok: false; secondFactorFor: string };
 
 /**
  * Signs in through Auth.js's Credentials provider (so its callbacks and
@@ -19,6 +29,7 @@ export async function signInWithPassword(email: string, password: string, rememb
     if (!remember) await endSessionCookieWithBrowser((await currentRequestInfo()).secure);
     return { ok: true };
   } catch (error) {
+    if (error instanceof SecondFactorRequiredError) return { ok: false, secondFactorFor: error.userId };
     if (error instanceof ThrottledSignInError) return { ok: false, message: tooManyAttemptsMessage(error.retryAfterMs) };
     if (error instanceof InactiveAccountError) {
       return { ok: false, message: "This account has been deactivated. Contact an administrator." };

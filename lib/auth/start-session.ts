@@ -1,14 +1,24 @@
 import "server-only";
 import { recordSignIn } from "@/lib/auth/credentials";
 import { currentRequestInfo } from "@/lib/auth/request-info";
-import { setBrowserKeyCookie } from "@/lib/sessions/cookies";
-import { createLoginSession, pruneSessions } from "@/lib/sessions/registry";
+import { encodeSessionToken } from "@/lib/auth/session-token";
+import { setBrowserKeyCookie, setSessionTokenCookie } from "@/lib/sessions/cookies";
+import { sessionCookieMaxAgeSeconds } from "@/lib/sessions/lifetime";
+import type { Role } from "@/lib/generated/prisma/sqlite/enums";
+import { createLoginSession, pruneSessions, type SignInMethod } from "@/lib/sessions/registry";
 import { recordAuditEvent } from "@/lib/audit/record-event";
+import { pruneTokens } from "@/lib/tokens/one-time-token";
 
 // Sweeping finished sessions at sign-in keeps the table small without a
 // scheduler. Once a minute per server process is plenty, and spares each
 // sign-in of a burst a write.
 const PRUNE_INTERVAL_MS = 60_000;
+
+const METHOD_DETAIL: Record<SignInMethod, string | null> = {
+  password: null,
+  "password+totp": "password and second factor",
+  passkey: "passkey",
+};
 let lastPrunedAt = 0;
 
 /**
@@ -16,19 +26,44 @@ let lastPrunedAt = 0;
  * a new session record, and the browser-key cookie that ties the session to
  * this browser run. Returns the session id for the token.
  */
-export async function startPasswordSession(userId: string, remember: boolean): Promise<string> {
+export async function startPasswordSession(
+  userId: string,
+  remember: boolean,
+  method: SignInMethod = "password",
+): Promise<string> {
   const request = await currentRequestInfo();
   const now = new Date();
   await recordSignIn(userId, now);
   const { id, browserKey } = await createLoginSession(
-    { userId, remember, method: "password", userAgent: request.userAgent, ip: request.ip },
+    { userId, remember, method, userAgent: request.userAgent, ip: request.ip },
     now,
   );
   await setBrowserKeyCookie(browserKey, request.secure);
-  await recordAuditEvent({ action: "sign_in.succeeded", actorId: userId, detail: remember ? "with Remember me" : undefined });
+  const detail = [METHOD_DETAIL[method], remember ? "with Remember me" : null].filter(Boolean).join(", ");
+  await recordAuditEvent({ action: "sign_in.succeeded", actorId: userId, detail: detail || undefined });
   if (now.getTime() - lastPrunedAt >= PRUNE_INTERVAL_MS) {
     lastPrunedAt = now.getTime();
     await pruneSessions(now);
+    // Spent and expired one-time tokens too: WebAuthn challenges are issued with every sign-in page.
+    await pruneTokens(now);
   }
   return id;
+}
+
+/**
+ * A sign-in that completes outside Auth.js's Credentials callback (after the
+ * second factor, or with a passkey): the same session record, plus the
+ * session token cookie Auth.js would have written. Without "Remember me" the
+ * cookie ends with the browser run.
+ */
+export async function startSessionWithCookie(
+  user: { id: string; role: Role },
+  remember: boolean,
+  method: SignInMethod,
+): Promise<void> {
+  const sessionId = await startPasswordSession(user.id, remember, method);
+  const { secure } = await currentRequestInfo();
+  const maxAgeSeconds = sessionCookieMaxAgeSeconds();
+  const token = await encodeSessionToken({ userId: user.id, sessionId, role: user.role }, { secure, maxAgeSeconds });
+  await setSessionTokenCookie(token, { secure, remember, maxAgeSeconds });
 }

@@ -8,6 +8,12 @@ import {
   emailChangedMail,
   emailChangeRequestedMail,
 } from "@/lib/verification/mails";
+import {
+  recoveryCodeUsedMail,
+  twoFactorAdminDisabledMail,
+  twoFactorDisabledMail,
+  twoFactorEnabledMail,
+} from "@/lib/two-factor/mails";
 
 /** Every mail Latchkey sends, with the parameters it is queued with. Add new mails here. */
 export interface MailParams {
@@ -17,6 +23,10 @@ export interface MailParams {
   email_change: { userId: string };
   email_change_requested: { name: string; newEmail: string };
   email_changed: { name: string; newEmail: string };
+  two_factor_enabled: { name: string };
+  two_factor_disabled: { name: string };
+  two_factor_admin_disabled: { name: string };
+  recovery_code_used: { name: string; codesLeft: number };
 }
 
 export type MailTemplate = keyof MailParams;
@@ -31,6 +41,10 @@ const composers: { [Template in MailTemplate]: Composer<MailParams[Template]> } 
   email_change: composeEmailChangeMail,
   email_change_requested: emailChangeRequestedMail,
   email_changed: emailChangedMail,
+  two_factor_enabled: twoFactorEnabledMail,
+  two_factor_disabled: twoFactorDisabledMail,
+  two_factor_admin_disabled: twoFactorAdminDisabledMail,
+  recovery_code_used: recoveryCodeUsedMail,
 };
 
 function isMailTemplate(name: string): name is MailTemplate {

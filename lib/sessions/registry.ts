@@ -4,10 +4,13 @@ import { serverEnv } from "@/lib/env";
 import { hashToken, randomToken } from "@/lib/sessions/keys";
 import { sessionExpiresAt } from "@/lib/sessions/policy";
 
+export type SignInMethod = "password" | "password+totp" | "passkey";
+
 export interface NewLoginSession {
   userId: string;
   remember: boolean;
-  method: "password";
+  /** "password", "password+totp" (a second factor followed) or "passkey". */
+  method: SignInMethod;
   userAgent: string;
   ip: string | null;
 }

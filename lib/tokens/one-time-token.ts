@@ -6,7 +6,16 @@ import { hashToken, randomToken } from "@/lib/sessions/keys";
  * What a token may be used for: a token issued for one purpose is worthless
  * for any other. Add new purposes here.
  */
-export type TokenPurpose = "password_reset" | "email_verification" | "email_change";
+export type TokenPurpose =
+  | "password_reset"
+  | "email_verification"
+  | "email_change"
+  // The half-way state between password and second factor (lib/two-factor/login-challenge.ts).
+  | "two_factor_login"
+  | "two_factor_reauth"
+  // WebAuthn challenges (lib/passkeys/challenges.ts).
+  | "webauthn_registration"
+  | "webauthn_authentication";
 
 export interface TokenToIssue {
   purpose: TokenPurpose;

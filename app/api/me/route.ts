@@ -1,6 +1,7 @@
 import type { NextRequest, NextResponse } from "next/server";
 import { authenticateApiRequest } from "@/lib/api/authenticate";
 import { apiJson } from "@/lib/api/responses";
+import { secondFactorSummary } from "@/lib/two-factor/status";
 
 export async function GET(request: NextRequest): Promise<NextResponse> {
   const caller = await authenticateApiRequest(request);
@@ -15,5 +16,6 @@ export async function GET(request: NextRequest): Promise<NextResponse> {
     createdAt: user.createdAt.toISOString(),
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
     authMethod: method,
+    twoFactor: await secondFactorSummary(user.id),
   });
 }

@@ -1,0 +1,25 @@
+"use server";
+
+import type { AuthenticationResponseJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
+import { passkeyAuthenticationOptions, checkPasskey } from "@/lib/passkeys/authentication";
+import { startSessionWithCookie } from "@/lib/auth/start-session";
+import { safeNextPath } from "@/lib/auth/safe-redirect";
+import { parseWebAuthnResponse } from "@/lib/validation/passkey";
+import type { PasskeyOutcome } from "@/components/passkeys/passkey-outcome";
+
+export async function passkeySignInOptionsAction(): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  return passkeyAuthenticationOptions(null);
+}
+
+/**
+ * Signs in with a passkey: user-verified, so it is two factors on its own and
+ * asks for no code. The session is fresh, with "Remember me" as ticked.
+ */
+export async function passkeySignInAction(responseJson: string, next: unknown, remember: boolean): Promise<PasskeyOutcome> {
+  const response = parseWebAuthnResponse<AuthenticationResponseJSON>(responseJson);
+  if (!response) return { ok: false, message: "The passkey answer could not be read. Please try again." };
+  const check = await checkPasskey(response, null);
+  if (!check.ok) return check;
+  await startSessionWithCookie(check.user, remember === true, "passkey");
+  return { ok: true, redirectTo: safeNextPath(next) ?? "/dashboard" };
+}

@@ -1,0 +1,58 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { currentRequestInfo } from "@/lib/auth/request-info";
+import { startSessionWithCookie } from "@/lib/auth/start-session";
+import { clearPendingStep, completePendingStep, readPendingStep } from "@/lib/two-factor/login-challenge";
+import { attemptSecondFactor } from "@/lib/two-factor/attempt-second-factor";
+import { recoveryCodesLeftMessage } from "@/lib/two-factor/notices";
+import { tooManyAttemptsMessage } from "@/lib/throttle/policy";
+import { setFlash } from "@/lib/flash/set-flash";
+import { findUserById } from "@/lib/users/queries";
+import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
+import {
+  INVALID_CODE_MESSAGE,
+  INVALID_RECOVERY_CODE_MESSAGE,
+  secondFactorSchema,
+  type SecondFactorField,
+} from "@/lib/validation/two-factor";
+
+export type SecondFactorState = FormState<SecondFactorField>;
+
+const EXPIRED_MESSAGE = "Your sign-in took too long or was already completed. Sign in again.";
+
+/** The second step of a password sign-in: only a correct code here creates the session. */
+export async function verifySecondFactorAction(_previous: SecondFactorState, formData: FormData): Promise<SecondFactorState> {
+  const input = formValues(formData, ["method", "code", "recoveryCode"] as const);
+  const echo = { method: input.method };
+  const pending = await readPendingStep("sign-in");
+  if (!pending) return formError({ message: EXPIRED_MESSAGE, values: echo });
+  const parsed = secondFactorSchema.safeParse(input);
+  if (!parsed.success) return invalidForm(parsed.error, echo);
+
+  const user = await findUserById(pending.userId);
+  if (!user?.active) {
+    await clearPendingStep("sign-in");
+    return formError({ message: "This account has been deactivated. Contact an administrator.", values: echo });
+  }
+  const factor =
+    parsed.data.method === "totp"
+      ? { kind: "totp" as const, code: parsed.data.code }
+      : { kind: "recovery" as const, code: parsed.data.recoveryCode };
+  const attempt = await attemptSecondFactor(user, factor, (await currentRequestInfo()).ip, "sign-in");
+  if (!attempt.ok) {
+    const message = attempt.reason === "throttled" ? tooManyAttemptsMessage(attempt.retryAfterMs) : null;
+    const field = factor.kind === "totp" ? "code" : "recoveryCode";
+    const invalid = factor.kind === "totp" ? INVALID_CODE_MESSAGE : INVALID_RECOVERY_CODE_MESSAGE;
+    return formError({ fieldErrors: { [field]: [message ?? invalid] }, values: echo });
+  }
+
+  // Used up here, so a second request with the same cookie (or a racing one) gets nothing.
+  const completed = await completePendingStep("sign-in");
+  if (!completed) return formError({ message: EXPIRED_MESSAGE, values: echo });
+  await startSessionWithCookie(user, completed.remember, "password+totp");
+  if (attempt.kind === "recovery") {
+    await setFlash("info", recoveryCodesLeftMessage(attempt.codesLeft));
+  }
+  redirect(completed.next ?? "/dashboard");
+}

@@ -1,0 +1,80 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { startRegistration } from "@simplewebauthn/browser";
+import { finishAddingPasskeyAction, startAddingPasskeyAction } from "@/app/profile/passkey-actions";
+import { describeCeremonyError } from "@/components/passkeys/passkey-outcome";
+import { TextField } from "@/components/text-field";
+import { FormAlert } from "@/components/form-alert";
+import { fieldErrorsOf, valuesOf, type FormState } from "@/lib/form-state";
+import { PASSKEY_NAME_MAX_LENGTH, type PasskeyNameField } from "@/lib/validation/passkey";
+
+const IDLE_STATE: FormState<PasskeyNameField> = { status: "idle" };
+
+/** Name it, then the browser's passkey prompt; the server checks the name, then the new credential. */
+export function AddPasskeyForm() {
+  const router = useRouter();
+  const [state, setState] = useState<FormState<PasskeyNameField>>(IDLE_STATE);
+  const [pending, startTransition] = useTransition();
+
+  function add(formData: FormData) {
+    startTransition(async () => {
+      const start = await startAddingPasskeyAction(formData);
+      if (start.status !== "ready") {
+        setState(start);
+        return;
+      }
+      let response;
+      try {
+        response = await startRegistration({ optionsJSON: start.options });
+      } catch (error) {
+        setState({ status: "error", message: describeCeremonyError(error), fieldErrors: {}, values: { passkeyName: start.passkeyName } });
+        return;
+      }
+      const result = await finishAddingPasskeyAction(start.passkeyName, JSON.stringify(response));
+      if (!result.ok) {
+        setState({ status: "error", message: result.message, fieldErrors: {}, values: { passkeyName: start.passkeyName } });
+        return;
+      }
+      setState(IDLE_STATE);
+      router.refresh();
+    });
+  }
+
+  return (
+    // Submitted by script (the passkey prompt needs it); method="post" so that,
+    // before the page's script runs, a submission can never become a GET.
+    <form
+      method="post"
+      onSubmit={(event) => {
+        event.preventDefault();
+        add(new FormData(event.currentTarget));
+      }}
+      className="space-y-3"
+      noValidate
+    >
+      <FormAlert tone="error" message={state.status === "error" ? state.message : undefined} />
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="min-w-60 flex-1">
+          <TextField
+            label="Passkey name"
+            name="passkeyName"
+            maxLength={PASSKEY_NAME_MAX_LENGTH}
+            hint="Where it lives, such as “Work laptop” or “Phone”."
+            defaultValue={valuesOf(state).passkeyName}
+            errors={fieldErrorsOf(state).passkeyName}
+          />
+        </div>
+        <button
+          type="submit"
+          disabled={pending}
+          aria-disabled={pending}
+          className="inline-flex items-center justify-center rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-wait disabled:opacity-70"
+        >
+          Add a passkey
+        </button>
+      </div>
+    </form>
+  );
+}

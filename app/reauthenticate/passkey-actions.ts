@@ -1,0 +1,27 @@
+"use server";
+
+import type { AuthenticationResponseJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
+import { requireSession } from "@/lib/auth/session";
+import { safeNextPath } from "@/lib/auth/safe-redirect";
+import { confirmSession } from "@/lib/auth/confirm-session";
+import { checkPasskey, passkeyAuthenticationOptions } from "@/lib/passkeys/authentication";
+import { setFlash } from "@/lib/flash/set-flash";
+import { parseWebAuthnResponse } from "@/lib/validation/passkey";
+import type { PasskeyOutcome } from "@/components/passkeys/passkey-outcome";
+
+export async function passkeyReauthOptionsAction(): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  const session = await requireSession("/reauthenticate");
+  return passkeyAuthenticationOptions(session.user.id);
+}
+
+/** A passkey of the signed-in user's own makes the session fresh, as password and code would. */
+export async function passkeyReauthAction(responseJson: string, next: unknown): Promise<PasskeyOutcome> {
+  const session = await requireSession("/reauthenticate");
+  const response = parseWebAuthnResponse<AuthenticationResponseJSON>(responseJson);
+  if (!response) return { ok: false, message: "The passkey answer could not be read. Please try again." };
+  const check = await checkPasskey(response, session.user.id);
+  if (!check.ok) return check;
+  await confirmSession(session, "passkey");
+  await setFlash("success", "Identity confirmed.");
+  return { ok: true, redirectTo: safeNextPath(next) ?? "/dashboard" };
+}

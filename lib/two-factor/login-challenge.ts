@@ -1,0 +1,93 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { z } from "zod";
+import { currentRequestInfo } from "@/lib/auth/request-info";
+import { consumeToken, findToken, issueToken } from "@/lib/tokens/one-time-token";
+
+/**
+ * The half-way state between a correct password and the second factor. It
+ * is a one-time token (lib/tokens/) whose only copy lives in an httpOnly
+ * cookie of this browser: it expires after 5 minutes, is used up by the one
+ * request that completes the step, and is no session at all, so no page or
+ * API call accepts it. Re-authentication of a signed-in session uses the
+ * same mechanism, with the session's id in the token so it completes only
+ * that session.
+ */
+export const TWO_FACTOR_STEP_TTL_MS = 5 * 60_000;
+
+export type PendingStepKind = "sign-in" | "re-authentication";
+
+const STEPS = {
+  "sign-in": { purpose: "two_factor_login", cookie: "latchkey-2fa-login" },
+  "re-authentication": { purpose: "two_factor_reauth", cookie: "latchkey-2fa-reauth" },
+} as const;
+
+const stepDataSchema = z.object({
+  remember: z.boolean(),
+  next: z.string().nullable(),
+  /** Re-authentication only: the session being confirmed. */
+  sessionId: z.string().nullable(),
+});
+
+export type PendingStepData = z.infer<typeof stepDataSchema>;
+
+export interface PendingStep extends PendingStepData {
+  userId: string;
+}
+
+function cookieName(kind: PendingStepKind, secure: boolean): string {
+  // __Host-: Secure, this host only, path / (behind HTTPS).
+  return secure ? `__Host-${STEPS[kind].cookie}` : STEPS[kind].cookie;
+}
+
+export async function beginPendingStep(kind: PendingStepKind, userId: string, data: PendingStepData): Promise<void> {
+  const raw = await issueToken({
+    purpose: STEPS[kind].purpose,
+    userId,
+    ttlMs: TWO_FACTOR_STEP_TTL_MS,
+    data: JSON.stringify(data),
+  });
+  const { secure } = await currentRequestInfo();
+  (await cookies()).set(cookieName(kind, secure), raw, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure,
+    maxAge: TWO_FACTOR_STEP_TTL_MS / 1000,
+  });
+}
+
+async function rawStepToken(kind: PendingStepKind): Promise<string | undefined> {
+  const jar = await cookies();
+  return jar.get(cookieName(kind, true))?.value ?? jar.get(cookieName(kind, false))?.value;
+}
+
+function toPendingStep(token: { userId: string | null; data: string | null } | null): PendingStep | null {
+  if (!token?.userId || !token.data) return null;
+  try {
+    const data = stepDataSchema.safeParse(JSON.parse(token.data));
+    return data.success ? { userId: token.userId, ...data.data } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The pending step of this browser, without using it up (showing the page, counting a wrong code). */
+export async function readPendingStep(kind: PendingStepKind): Promise<PendingStep | null> {
+  return toPendingStep(await findToken(STEPS[kind].purpose, await rawStepToken(kind)));
+}
+
+/** Uses the pending step up; of two requests racing with it, one gets it. Clears its cookie either way. */
+export async function completePendingStep(kind: PendingStepKind): Promise<PendingStep | null> {
+  const step = toPendingStep(await consumeToken(STEPS[kind].purpose, await rawStepToken(kind)));
+  await clearPendingStep(kind);
+  return step;
+}
+
+export async function clearPendingStep(kind: PendingStepKind): Promise<void> {
+  const jar = await cookies();
+  for (const secure of [true, false]) {
+    const name = cookieName(kind, secure);
+    if (jar.has(name)) jar.set(name, "", { path: "/", maxAge: 0, secure });
+  }
+}
