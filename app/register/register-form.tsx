@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { registerAction, type RegisterState } from "@/app/register/actions";
 import { TextField } from "@/components/text-field";
 import { SubmitButton } from "@/components/submit-button";
 import { FormAlert } from "@/components/form-alert";
-import { PasswordStrength } from "@/components/password-strength";
+import { NewPasswordFields } from "@/components/new-password-fields";
 import { IDLE, fieldErrorsOf, valuesOf } from "@/lib/form-state";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validation/password-rules";
 import { NAME_MAX_LENGTH } from "@/lib/validation/field-limits";
@@ -14,12 +14,9 @@ export function RegisterForm() {
   const [state, formAction] = useActionState<RegisterState, FormData>(registerAction, IDLE);
   const errors = fieldErrorsOf(state);
   const values = valuesOf(state);
-  const [password, setPassword] = useState("");
 
   return (
-    // React resets the form after each submission, which empties the password
-    // field without a change event.
-    <form action={formAction} onReset={() => setPassword("")} className="space-y-5" noValidate>
+    <form action={formAction} className="space-y-5" noValidate>
       <FormAlert tone="error" message={state.status === "error" ? state.message : undefined} />
       <TextField
         label="Name"
@@ -38,24 +35,10 @@ export function RegisterForm() {
         defaultValue={values.email}
         errors={errors.email}
       />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
+      <NewPasswordFields
+        password={{ name: "password", label: "Password", errors: errors.password }}
+        confirmation={{ name: "confirmPassword", label: "Confirm password", errors: errors.confirmPassword }}
         hint={`At least ${PASSWORD_MIN_LENGTH} characters. A long passphrase is best.`}
-        errors={errors.password}
-        onChange={(event) => setPassword(event.target.value)}
-        describedBy="password-strength"
-      >
-        <PasswordStrength id="password-strength" password={password} />
-      </TextField>
-      <TextField
-        label="Confirm password"
-        name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-        errors={errors.confirmPassword}
       />
       <SubmitButton className="w-full">Create account</SubmitButton>
     </form>
