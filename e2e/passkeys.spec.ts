@@ -1,7 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { test, expect, randomClientIp } from "./fixtures";
-import { signInWithForm } from "./support/browser";
+import { signInWithForm, simulateBrowserRestart } from "./support/browser";
 import { setUserActive } from "./support/users";
 import { addVirtualAuthenticator, withAutofillIdle, type VirtualAuthenticator } from "./support/virtual-authenticator";
 
@@ -132,9 +132,7 @@ test.describe("passkeys", () => {
     await expect(page).toHaveURL("/dashboard");
     await addPasskey(page, "Laptop");
     // A browser restart: the remembered session is no longer fresh.
-    const persistent = (await page.context().cookies()).filter((cookie) => cookie.expires > 0);
-    await page.context().clearCookies();
-    await page.context().addCookies(persistent);
+    await simulateBrowserRestart(page.context());
     await page.goto("/profile/two-factor");
     await expect(page).toHaveURL(/\/reauthenticate/);
     await page.getByRole("button", { name: "Use a passkey" }).click();
@@ -146,9 +144,7 @@ test.describe("passkeys", () => {
     await page.goto("/login");
     await signInWithForm(page, user.email, user.password, { remember: true });
     await expect(page).toHaveURL("/dashboard");
-    const persistent = (await page.context().cookies()).filter((cookie) => cookie.expires > 0);
-    await page.context().clearCookies();
-    await page.context().addCookies(persistent);
+    await simulateBrowserRestart(page.context());
     await page.goto("/profile");
     await expect(page.getByLabel("Passkey name")).toHaveCount(0);
     await expect(page.getByText("Adding a passkey needs a recent sign-in.")).toBeVisible();
