@@ -373,16 +373,19 @@ async function expectNoViolations<Who>(page: Page, state: PageState<Who>, who: W
 
 for (const state of VISITOR_PAGES) {
   test(`signed out: ${state.name}`, async ({ page }) => {
+    test.slow(Boolean(state.then), "the steps to the state may register (bcrypt), wait for mail or set up two-factor");
     await expectNoViolations(page, state, null);
   });
 }
 for (const state of USER_PAGES) {
   test(`signed in: ${state.name}`, async ({ page, signedInUser }) => {
+    test.slow(true, "waits for a CLI-made user's sign-in (bcrypt) and the state's own steps (mail, two-factor setup)");
     await expectNoViolations(page, state, signedInUser);
   });
 }
 for (const state of ADMIN_PAGES) {
   test(`admin: ${state.name}`, async ({ page, admin }) => {
+    test.slow(true, "waits for CLI-made admins and users (bcrypt) and their sign-ins");
     await expectNoViolations(page, state, admin);
   });
 }

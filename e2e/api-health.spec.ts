@@ -11,6 +11,7 @@ test.describe.configure({ mode: "serial" });
 let server: AppServer | undefined;
 
 test.beforeAll(async () => {
+  test.setTimeout(90_000); // a server of its own starting (health polled until it answers)
   // No SMTP_URL: in production that is allowed, with a warning.
   server = await startAppServer(PORT, { DATABASE_URL: UNREACHABLE_DATABASE, SMTP_URL: "" });
 });

@@ -39,6 +39,7 @@ async function browserWithAuthenticator(browser: Browser): Promise<{ page: Page;
 }
 
 test.describe("passkeys", () => {
+  test.slow("waits for bcrypt (CLI-made users, sign-ins) and passkey ceremonies through the virtual authenticator");
   test("add a passkey on the profile, then sign in with it and no password", async ({ page, signedInUser }) => {
     const authenticator = await addVirtualAuthenticator(page);
     await page.goto("/profile");

@@ -9,6 +9,10 @@ import { waitForMail } from "./support/mailbox";
 
 const INVALID_CODE = "That code is not valid.";
 
+// Every test signs in with bcrypt, most through a CLI-made user with the factor set up
+// (twoFactorUser); a third code within one 30 s step waits for the next step (support/totp.ts).
+test.slow("waits for bcrypt sign-ins, CLI-made users and TOTP steps");
+
 function basic(email: string, password: string) {
   return { Authorization: `Basic ${Buffer.from(`${email}:${password}`).toString("base64")}` };
 }

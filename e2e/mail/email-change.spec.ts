@@ -26,6 +26,7 @@ async function newSignedInContext(browser: import("@playwright/test").Browser, b
 }
 
 test.describe("email change", () => {
+  test.slow("waits for mail through the outbox (polled each second) and for bcrypt: a CLI-made user, password checks");
   test("the address changes when the link mailed to it is opened; the old one is told", async ({
     page,
     signedInUser,

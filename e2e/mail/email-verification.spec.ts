@@ -30,6 +30,7 @@ async function emailVerifiedOf(page: Page): Promise<boolean> {
 const notice = (page: Page) => page.getByRole("region", { name: "Please confirm your email address" });
 
 test.describe("email confirmation", () => {
+  test.slow("waits for mail through the outbox (polled each second) and for bcrypt: registrations through the form");
   test("registration mails a link; opening it, even signed out, confirms the address", async ({ page, browser, baseURL }) => {
     const email = await registerNewUser(page);
     await expect(notice(page)).toBeVisible();

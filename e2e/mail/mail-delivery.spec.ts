@@ -16,12 +16,16 @@ const PORT = APP_PORT + 70;
 const SMTP_PORT = APP_PORT + 71;
 
 test.describe.configure({ mode: "serial" });
+// Each test starts its server (twice for the restart), waits for a failed
+// delivery, then for the retry 5 s later (lib/mail/retry-schedule.ts).
+test.slow("waits for servers of its own to start, a CLI-made user, and a mail retry");
 
 let database: ScratchDatabase;
 let server: AppServer | undefined;
 let sink: MailSink | undefined;
 
 test.beforeAll(async () => {
+  test.setTimeout(90_000); // a migrated scratch database
   database = await createScratchDatabase("delivery");
 });
 

@@ -55,6 +55,7 @@ async function expectInvalidLink(page: Page) {
 }
 
 test.describe("password reset", () => {
+  test.slow("waits for mail through the outbox (polled each second) and for bcrypt: CLI-made users, new passwords");
   test("a forgotten password is reset through the mailed link", async ({ page, user }) => {
     await page.goto("/login");
     await page.getByRole("link", { name: "Forgot your password?" }).click();

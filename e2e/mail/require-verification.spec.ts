@@ -23,6 +23,7 @@ let server: AppServer;
 let sink: MailSink;
 
 test.beforeAll(async () => {
+  test.setTimeout(90_000); // a migrated scratch database and a server of its own starting
   database = await createScratchDatabase("require");
   sink = await startMailSink(SMTP_PORT, directory);
   server = await startAppServer(PORT, {
@@ -39,6 +40,7 @@ test.afterAll(async () => {
 });
 
 test.use({ baseURL: ORIGIN });
+test.slow("waits for registrations and sign-ins (bcrypt) and for mail through the outbox");
 
 test("with REQUIRE_EMAIL_VERIFICATION an unconfirmed account cannot sign in until its link is opened", async ({ page }) => {
   const email = uniqueEmail("strict");

@@ -95,6 +95,7 @@ test.describe("session cookies behind an HTTPS proxy", () => {
   let user: TestUser;
 
   test.beforeAll(async () => {
+    test.setTimeout(90_000); // a migrated scratch database, a server of its own starting and a CLI-made user
     database = await createScratchDatabase("proxy");
     // No AUTH_URL, hence no SMTP_URL either (production refuses one without the other).
     server = await startAppServer(PORT, { DATABASE_URL: database.url, AUTH_URL: "", SMTP_URL: "" });
