@@ -46,7 +46,7 @@ export async function startAppServer(port: number, env: Record<string, string>):
     if (child.exitCode !== null) throw new Error(`the server on port ${port} exited:\n${output}`);
     try {
       // Any answer will do: a server whose database is down answers 503.
-      await fetch(`http://127.0.0.1:${port}/api/health`);
+      await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(10_000) });
       return server;
     } catch {
       // not listening yet

@@ -65,7 +65,8 @@ export async function startServer(port: number, env: Record<string, string> = {}
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server on ${port} exited (${child.exitCode}):\n${output}`);
     try {
-      const response = await fetch(`${baseURL}/api/health`);
+      // Bounded: a server that accepts but does not answer must not outlast the deadline.
+      const response = await fetch(`${baseURL}/api/health`, { signal: AbortSignal.timeout(10_000) });
       const processes = Number(env.WEB_CONCURRENCY ?? 1);
       // With several processes, ready when every one of them says it is serving.
       const serving = output.match(/\] serving /g)?.length ?? 0;
