@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { resolveDatabase } from "@/lib/database-url";
+import { parseTrustProxy } from "@/lib/server/client-address.mjs";
 import type { SessionPolicy } from "@/lib/sessions/policy";
 import type { ThrottleLimit } from "@/lib/throttle/policy";
 
@@ -22,7 +23,15 @@ const serverEnvSchema = z.object({
   THROTTLE_LOCK_MINUTES: wholeNumber("THROTTLE_LOCK_MINUTES", 1, 24 * 60).default(1),
   THROTTLE_MAX_LOCK_MINUTES: wholeNumber("THROTTLE_MAX_LOCK_MINUTES", 1, 7 * 24 * 60).default(60),
   REGISTRATION_LIMIT_PER_IP: wholeNumber("REGISTRATION_LIMIT_PER_IP", 1, 100_000).default(10),
-  TRUST_PROXY: trueOrFalse("TRUST_PROXY"),
+  // Applied by `npm start` (scripts/start.mjs, which refuses a bad value itself) before Next.js
+  // sees a request; checked here too, so every other entry (`next dev`, the CLI) says the same.
+  TRUST_PROXY: z.string().optional().superRefine((value, context) => {
+    try {
+      parseTrustProxy(value);
+    } catch (error) {
+      context.addIssue({ code: "custom", message: (error as Error).message });
+    }
+  }),
   APP_NAME: z.string().trim().min(1, "APP_NAME must not be empty").max(60, "APP_NAME must be at most 60 characters").default("Latchkey"),
   AUTH_URL: unsetWhenEmpty(z.url({ protocol: /^https?$/, error: "AUTH_URL must be an http:// or https:// URL" })),
   SMTP_URL: unsetWhenEmpty(
@@ -65,8 +74,6 @@ export type ServerEnv = {
   bcryptCost: number;
   sessionPolicy: SessionPolicy;
   throttle: { account: ThrottleLimit; ip: ThrottleLimit; registration: ThrottleLimit };
-  /** Take the client address from X-Forwarded-For (set only behind a proxy that writes it). */
-  trustProxy: boolean;
   mail: MailSettings;
   recovery: RecoverySettings;
 };
@@ -148,7 +155,6 @@ export function loadServerEnv(source: NodeJS.ProcessEnv): ServerEnv {
       // Counted per hour; an address that used them up waits out the hour.
       registration: { maxAttempts: data.REGISTRATION_LIMIT_PER_IP, windowMinutes: 60, lockMinutes: 60, maxLockMinutes: 60 },
     },
-    trustProxy: data.TRUST_PROXY === "true",
     mail: {
       smtpUrl: data.SMTP_URL ?? null,
       from: data.MAIL_FROM,

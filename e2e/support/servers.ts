@@ -45,10 +45,11 @@ export interface SpecServer {
   children(): number[];
 }
 
-export async function startServer(port: number, env: Record<string, string> = {}): Promise<SpecServer> {
+/** `dir`: the project directory to serve (npm start's positional argument), this one by default. */
+export async function startServer(port: number, env: Record<string, string> = {}, { dir = "." } = {}): Promise<SpecServer> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ["--max-old-space-size=192", "scripts/start.mjs", "-H", "127.0.0.1", "-p", String(port)],
+    ["--max-old-space-size=192", "scripts/start.mjs", dir, "-H", "127.0.0.1", "-p", String(port)],
     {
       env: { ...process.env, ...SHARED_ENV, NEXT_TELEMETRY_DISABLED: "1", TRUST_PROXY: "true", ...env },
       stdio: ["ignore", "pipe", "pipe"],

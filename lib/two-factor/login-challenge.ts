@@ -57,9 +57,10 @@ export async function beginPendingStep(kind: PendingStepKind, userId: string, da
   });
 }
 
+/** Only the name for the request's scheme: behind HTTPS, the __Host- cookie no sibling subdomain can plant. */
 async function rawStepToken(kind: PendingStepKind): Promise<string | undefined> {
-  const jar = await cookies();
-  return jar.get(cookieName(kind, true))?.value ?? jar.get(cookieName(kind, false))?.value;
+  const { secure } = await currentRequestInfo();
+  return (await cookies()).get(cookieName(kind, secure))?.value;
 }
 
 function toPendingStep(token: { userId: string | null; data: string | null } | null): PendingStep | null {
