@@ -13,7 +13,6 @@ import { revokeSession } from "@/lib/sessions/registry";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { loginSchema } from "@/lib/validation/login";
 import { sendVerificationMail } from "@/lib/verification/email-verification";
-import { hasTotpEnabled } from "@/lib/two-factor/totp-factor";
 
 /** Thrown for a correct password on a deactivated account. */
 export class InactiveAccountError extends CredentialsSignin {
@@ -73,7 +72,7 @@ export const { handlers, signIn, signOut } = NextAuth({
           await sendVerificationMail(result.user, ip);
           throw new UnverifiedEmailError();
         }
-        if (await hasTotpEnabled(result.user.id)) throw new SecondFactorRequiredError(result.user.id);
+        if (result.needsSecondFactor) throw new SecondFactorRequiredError(result.user.id);
         const sessionId = await startPasswordSession(result.user.id, parsed.data.remember);
         return { ...result.user, sessionId };
       },
