@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { startSessionWithCookie } from "@/lib/auth/start-session";
+import { loginUrlFor } from "@/lib/auth/login-url";
 import { clearPendingStep, completePendingStep, readPendingStep } from "@/lib/two-factor/login-challenge";
 import { confirmSecondFactor } from "@/lib/credentials/confirm-second-factor";
 import { recoveryCodesLeftMessage } from "@/lib/two-factor/notices";
@@ -36,7 +37,8 @@ export async function verifySecondFactorAction(_previous: SecondFactorState, for
   if (!attempt.ok && attempt.stepEnded) {
     // Used up: the next try starts from the password.
     await completePendingStep("sign-in");
-    return formError({ message: attempt.message, values: echo });
+    await setFlash("error", attempt.message);
+    redirect(pending.next ? loginUrlFor(pending.next) : "/login");
   }
   if (!attempt.ok) {
     const field = factor.kind === "totp" ? "code" : "recoveryCode";
