@@ -26,32 +26,35 @@ const notLocked = (now: Date) => ({ OR: [{ lockedUntil: null }, { lockedUntil: {
 
 export async function reserveAttempt(key: string, limit: ThrottleLimit, now = new Date()): Promise<Reservation> {
   const expired = windowExpiredAtOrBefore(now, limit);
+  // The read only picks which conditional write to try; the write's own
+  // condition decides. When it misses, another request changed the row: read again.
   for (;;) {
-    // The usual case: an open window with attempts left.
-    const taken = await db.rateLimit.updateMany({
-      where: { key, attempts: { lt: limit.maxAttempts }, windowStart: { gt: expired }, ...notLocked(now) },
-      data: { attempts: { increment: 1 } },
-    });
-    if (taken.count === 1) return { status: "reserved" };
-    // A window that has run out starts again, with this attempt (the lock level stays).
-    const restarted = await db.rateLimit.updateMany({
-      where: { key, windowStart: { lte: expired }, ...notLocked(now) },
-      data: { attempts: 1, windowStart: now },
-    });
-    if (restarted.count === 1) return { status: "reserved" };
-
     const state = await db.rateLimit.findUnique({ where: { key } });
-    if (state) {
-      const retryAfterMs = lockRemainingMs(state, now);
-      return retryAfterMs > 0 ? { status: "locked", retryAfterMs } : { status: "full" };
+    if (!state) {
+      try {
+        await db.rateLimit.create({ data: { key, attempts: 1, windowStart: now } });
+        return { status: "reserved" };
+      } catch (error) {
+        // Another request created it first: take a place in that row instead.
+        if (!isUniqueConstraintError(error)) throw error;
+        continue;
+      }
     }
-    try {
-      await db.rateLimit.create({ data: { key, attempts: 1, windowStart: now } });
-      return { status: "reserved" };
-    } catch (error) {
-      // Another request created it first: take a place in that row instead.
-      if (!isUniqueConstraintError(error)) throw error;
-    }
+    const retryAfterMs = lockRemainingMs(state, now);
+    if (retryAfterMs > 0) return { status: "locked", retryAfterMs };
+    if (state.windowStart > expired && state.attempts >= limit.maxAttempts) return { status: "full" };
+    const taken =
+      state.windowStart > expired
+        ? await db.rateLimit.updateMany({
+            where: { key, attempts: { lt: limit.maxAttempts }, windowStart: { gt: expired }, ...notLocked(now) },
+            data: { attempts: { increment: 1 } },
+          })
+        : // A window that has run out starts again, with this attempt (the lock level stays).
+          await db.rateLimit.updateMany({
+            where: { key, windowStart: { lte: expired }, ...notLocked(now) },
+            data: { attempts: 1, windowStart: now },
+          });
+    if (taken.count === 1) return { status: "reserved" };
   }
 }
 

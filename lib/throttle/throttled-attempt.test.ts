@@ -48,7 +48,7 @@ describe.each(testDatabases())("throttled attempts on %s", (_name, createDatabas
     expect(results.filter((result) => result.status === "reserved")).toHaveLength(5);
     expect(results.filter((result) => result.status === "full")).toHaveLength(25);
     expect((await row(key))?.attempts).toBe(5);
-  });
+  }, 30_000); // thirty requests racing on a loaded machine
 
   it("checks at most the limit of 20 parallel wrong guesses, locks once, and refuses the rest and a right one after", async () => {
     const key = freshKey();
@@ -69,14 +69,14 @@ describe.each(testDatabases())("throttled attempts on %s", (_name, createDatabas
     expect(right.throttled).toBe(true);
     const locks = await modules.db.auditEvent.count({ where: { action: "throttle.triggered", detail: `account ${key}` } });
     expect(locks).toBe(1);
-  });
+  }, 30_000);
 
   it("lets 8 parallel right secrets through a budget of 5 (they wait for each other's places) and leaves no counter", async () => {
     const key = freshKey();
     const results = await Promise.all(Array.from({ length: 8 }, () => modules.throttledAttempt([budget(key)], settle("right", "ok"))));
     expect(results.every((result) => !result.throttled)).toBe(true);
     expect(await row(key)).toBeNull();
-  });
+  }, 30_000);
 
   it("gives a right secret's place back, and clears the failures only for a complete proof", async () => {
     const key = freshKey();

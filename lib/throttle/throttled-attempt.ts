@@ -43,9 +43,10 @@ export type ThrottledResult<T> =
   | { throttled: true; retryAfterMs: number; refusedBy: string }
   | { throttled: false; value: T; lockedNow: string[] };
 
-// How long a check waits for attempts held by checks still running (a few
-// bcrypt comparisons) before it is refused as if the budget were spent.
-const WAIT_FOR_BUDGET_MS = 10_000;
+// How long a check waits for places held by checks still running (a few
+// bcrypt comparisons, slow on a busy machine) before it is refused as if the
+// budget were spent: only a reservation lost with a crashed process holds one longer.
+const WAIT_FOR_BUDGET_MS = 30_000;
 const FULL_BUDGET_RETRY_MS = 60_000;
 
 /**
@@ -56,6 +57,7 @@ const FULL_BUDGET_RETRY_MS = 60_000;
  * reaches a limit locks that key); a right one gives it back.
  */
 export async function throttledAttempt<T>(budgets: Budget[], check: () => Promise<CheckVerdict<T>>): Promise<ThrottledResult<T>> {
+  // One after another: a place is never held while waiting for another budget.
   const reserved: Budget[] = [];
   for (const budget of budgets) {
     const refusal = await reserveOrWait(budget);
@@ -71,7 +73,7 @@ export async function throttledAttempt<T>(budgets: Budget[], check: () => Promis
     outcome = await check();
   } catch (error) {
     // An outage is nobody's failed guess.
-    await Promise.all(reserved.map((held) => giveBackAttempt(held.key)));
+    await Promise.all(budgets.map((held) => giveBackAttempt(held.key)));
     throw error;
   }
   if (outcome.verdict !== "wrong") {
@@ -91,7 +93,7 @@ async function reserveOrWait(budget: Budget): Promise<number | null> {
     if (reservation.status === "reserved") return null;
     if (reservation.status === "locked") return reservation.retryAfterMs;
     if (Date.now() > deadline) return FULL_BUDGET_RETRY_MS;
-    await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 80));
+    await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 100));
   }
 }
 
