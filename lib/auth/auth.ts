@@ -14,7 +14,6 @@ import { authJsCookieSettings } from "@/lib/sessions/cookies";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { loginSchema } from "@/lib/validation/login";
 import { sendVerificationMail } from "@/lib/verification/email-verification";
-import { hasTotpEnabled } from "@/lib/two-factor/totp-factor";
 
 /** Thrown for a correct password on a deactivated account. */
 export class InactiveAccountError extends CredentialsSignin {
@@ -74,7 +73,7 @@ const authConfig = {
           await sendVerificationMail(result.user, ip);
           throw new UnverifiedEmailError();
         }
-        if (await hasTotpEnabled(result.user.id)) throw new SecondFactorRequiredError(result.user.id);
+        if (result.needsSecondFactor) throw new SecondFactorRequiredError(result.user.id);
         const sessionId = await startPasswordSession(result.user.id, parsed.data.remember);
         return { ...result.user, sessionId };
       },

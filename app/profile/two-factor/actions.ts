@@ -1,13 +1,11 @@
 "use server";
 
 import { requireFreshSession } from "@/lib/auth/session";
-import { currentRequestInfo } from "@/lib/auth/request-info";
 import { confirmTotpSetup, disableTotp } from "@/lib/two-factor/totp-factor";
 import { replaceRecoveryCodes } from "@/lib/two-factor/recovery-store";
-import { attemptSecondFactor } from "@/lib/two-factor/attempt-second-factor";
+import { confirmSecondFactor } from "@/lib/credentials/confirm-second-factor";
 import { twoFactorDisabledNotice, twoFactorEnabledNotice } from "@/lib/two-factor/notices";
 import { recordAuditEvent } from "@/lib/audit/record-event";
-import { tooManyAttemptsMessage } from "@/lib/throttle/policy";
 import { setFlash } from "@/lib/flash/set-flash";
 import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
 import { redirect } from "next/navigation";
@@ -54,16 +52,8 @@ export async function turnOffTwoFactorAction(_previous: TurnOffState, formData: 
   const parsed = appOrRecoveryCodeSchema.safeParse(formValues(formData, ["code"] as const));
   if (!parsed.success) return invalidForm(parsed.error, {});
   const { code } = parsed.data;
-  const attempt = await attemptSecondFactor(
-    session.user,
-    { kind: codeKind(code), code },
-    (await currentRequestInfo()).ip,
-    "turning two-factor off",
-  );
-  if (!attempt.ok) {
-    const message = attempt.reason === "throttled" ? tooManyAttemptsMessage(attempt.retryAfterMs) : INVALID_CODE_MESSAGE;
-    return formError({ fieldErrors: { code: [message] } });
-  }
+  const attempt = await confirmSecondFactor(session.user, { kind: codeKind(code), code }, "turning two-factor off");
+  if (!attempt.ok) return formError({ fieldErrors: { code: [attempt.message] } });
   if (await disableTotp(session.user.id)) {
     await recordAuditEvent({ action: "two_factor.disabled", actorId: session.user.id });
     await twoFactorDisabledNotice(session.user, false);
