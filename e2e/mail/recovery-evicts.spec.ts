@@ -3,6 +3,7 @@ import { test, expect, randomClientIp, signInWithTwoFactor } from "../fixtures";
 import { registerWithForm, signInWithForm } from "../support/browser";
 import { DEFAULT_PASSWORD, uniqueEmail } from "../support/users";
 import { waitForMail } from "../support/mailbox";
+import { sql } from "../support/database";
 import { turnOnTwoFactor } from "../support/totp";
 import { addVirtualAuthenticator, withAutofillIdle } from "../support/virtual-authenticator";
 import {
@@ -92,7 +93,13 @@ test.describe("a recovery evicts", () => {
     await owner.goto("/profile");
     await expect(owner.getByText("Waiting for confirmation")).toHaveCount(0);
     await expect(owner.getByText("No passkeys yet.")).toBeVisible();
-    expect(await userRow(victim)).toMatchObject({ pendingEmail: null });
+    const account = await userRow(victim);
+    expect(account).toMatchObject({ pendingEmail: null });
+    const [reset] = await sql<{ detail: string }>(
+      `SELECT "detail" FROM "AuditEvent" WHERE "actorId" = $1 AND "action" = 'password.reset'`,
+      [account?.id],
+    );
+    expect(reset?.detail).toContain("the address had never been confirmed and now is; removed what was set up before: the authenticator app");
     await owner.context().close();
   });
 

@@ -32,7 +32,7 @@ test.describe("an unconfirmed address", () => {
       await expect(section(page, name)).toContainText(CONFIRM_FIRST);
       await expect(section(page, name).getByRole("button", { name: "Resend confirmation email" })).toBeVisible();
     }
-    await expect(page.getByLabel("Key name")).toHaveCount(0);
+    await expect(page.getByLabel("Key name", { exact: true })).toHaveCount(0);
     await expect(page.getByLabel("Passkey name")).toHaveCount(0);
     await expect(page.getByRole("link", { name: "Set up two-factor authentication" })).toHaveCount(0);
     // Changing the email stays allowed.
@@ -61,7 +61,7 @@ test.describe("an unconfirmed address", () => {
     await expect(page.getByRole("status").filter({ hasText: "Your email address is confirmed." })).toBeVisible();
     await page.goto("/profile");
     await expect(page.getByText(CONFIRM_FIRST)).toHaveCount(0);
-    await expect(page.getByLabel("Key name")).toBeVisible();
+    await expect(page.getByLabel("Key name", { exact: true })).toBeVisible();
     await expect(page.getByLabel("Passkey name")).toBeVisible();
     await expect(page.getByRole("link", { name: "Set up two-factor authentication" })).toBeVisible();
   });
@@ -75,7 +75,7 @@ test.describe("an unconfirmed address", () => {
     await page.goto("/profile");
     await setEmailVerified(user.email, false);
 
-    await page.getByLabel("Key name").fill("Deploy script");
+    await page.getByLabel("Key name", { exact: true }).fill("Deploy script");
     await page.getByRole("button", { name: "Create API key" }).click();
     await expect(page.getByRole("main").getByRole("alert")).toContainText(CONFIRM_FIRST);
     await expect(page.getByLabel("New API key")).toHaveCount(0);

@@ -13,7 +13,7 @@ export const CONFIRM_FIRST = "Confirm your email address first";
 /** Creates an API key on /profile and returns it (shown once). */
 export async function createApiKey(page: Page, name: string): Promise<string> {
   await page.goto("/profile");
-  await page.getByLabel("Key name").fill(name);
+  await page.getByLabel("Key name", { exact: true }).fill(name);
   await page.getByRole("button", { name: "Create API key" }).click();
   const key = (await page.getByLabel("New API key").innerText()).trim();
   expect(key).toMatch(/^lk_/);

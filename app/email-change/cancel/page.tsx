@@ -4,7 +4,6 @@ import { CANCEL_LINK_INVALID_MESSAGE } from "@/lib/recovery/messages";
 import { PageCard } from "@/components/page-card";
 import { InvalidLink } from "@/components/invalid-link";
 import { SubmitButton } from "@/components/submit-button";
-import { cancelEmailChangeAction } from "@/app/email-change/cancel/actions";
 
 export const metadata: Metadata = { title: "Cancel the email change" };
 
@@ -13,7 +12,7 @@ interface CancelEmailChangePageProps {
 }
 
 // Opening the link changes nothing (mail scanners open links too): only the
-// button's POST cancels. The token is in the address: next.config.ts sends
+// button's POST (app/email-change/cancel/confirm/route.ts) cancels. The token is in the address: next.config.ts sends
 // this page with Referrer-Policy: no-referrer, and reading searchParams makes
 // it dynamic, so Next.js sends Cache-Control: no-store.
 export default async function CancelEmailChangePage({ searchParams }: CancelEmailChangePageProps) {
@@ -22,7 +21,8 @@ export default async function CancelEmailChangePage({ searchParams }: CancelEmai
   return (
     <PageCard title="Cancel the email change">
       {link ? (
-        <form action={cancelEmailChangeAction} className="space-y-5">
+        // Multipart, as middleware expects of every form posted to a page path (lib/security/page-post-body.ts).
+        <form method="post" action="/email-change/cancel/confirm" encType="multipart/form-data" className="space-y-5">
           <p className="text-sm text-slate-700 dark:text-slate-300">
             Someone signed in to your account asked to move it to <strong>{link.newEmail}</strong>. Cancelling stops
             the change and signs everyone out of your account, you included; then you set a new password.
