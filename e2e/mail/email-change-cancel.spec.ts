@@ -84,6 +84,7 @@ test.describe("This wasn't me", () => {
   });
 
   test("a link whose change was confirmed no longer cancels anything", async ({ page, signedInUser }) => {
+    test.slow(); // two mails through the outbox
     const newEmail = uniqueEmail("moved");
     await askForEmailChange(page, newEmail, signedInUser.password);
     const link = await cancelLink(signedInUser.email);

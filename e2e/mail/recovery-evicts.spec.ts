@@ -44,7 +44,7 @@ test.describe("a recovery evicts", () => {
     browser,
     baseURL,
   }) => {
-    test.slow(); // several mails, bcrypt for registration, reset and sign-ins, a passkey ceremony
+    test.setTimeout(180_000); // several mails, bcrypt for registration, reset and sign-ins, a passkey ceremony
     const victim = uniqueEmail("victim");
     const squatterMailbox = uniqueEmail("squatter");
     await registerWithForm(squatter, { name: "Squatting Sid", email: victim, password: DEFAULT_PASSWORD });
@@ -109,7 +109,7 @@ test.describe("a recovery evicts", () => {
     browser,
     baseURL,
   }) => {
-    test.slow();
+    test.setTimeout(180_000); // a two-factor sign-up, mails, bcrypt for the reset and the sign-in
     const key = await createApiKey(page, "Backup job");
     const newEmail = uniqueEmail("moving");
     await askForEmailChange(page, newEmail, twoFactorUser.password);
@@ -131,6 +131,7 @@ test.describe("a recovery evicts", () => {
   });
 
   test("changing the password on the profile cancels a pending email change", async ({ page, signedInUser }) => {
+    test.slow(); // bcrypt for the email change and the password change, a mail
     const newEmail = uniqueEmail("moving");
     await askForEmailChange(page, newEmail, signedInUser.password);
     const link = await emailChangeLink(newEmail);

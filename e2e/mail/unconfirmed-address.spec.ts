@@ -26,6 +26,7 @@ async function registerUnconfirmed(page: Page, name = "Squatting Sid") {
 
 test.describe("an unconfirmed address", () => {
   test("cannot add an authenticator app, a passkey or an API key; each place says so with the resend button", async ({ page }) => {
+    test.slow(); // registration's bcrypt
     const email = await registerUnconfirmed(page);
     await page.goto("/profile");
     for (const name of SECTIONS) {
@@ -70,6 +71,7 @@ test.describe("an unconfirmed address", () => {
     page,
     user,
   }) => {
+    test.slow(); // a sign-in and several actions, each checking the session
     await signInOverHttp(page.request, user, { userAgent: await page.evaluate(() => navigator.userAgent) });
     await addVirtualAuthenticator(page);
     await page.goto("/profile");
