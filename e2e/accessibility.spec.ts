@@ -6,6 +6,7 @@ import { linkIn, waitForMail } from "./support/mailbox";
 import { APP_PORT } from "./support/mail-settings";
 import { createUser, DEFAULT_PASSWORD, uniqueEmail, type TestUser } from "./support/users";
 import { TestAuthenticator, readSetupKey, turnOnTwoFactor } from "./support/totp";
+import { askForEmailChange } from "./support/account-setup";
 
 // Every page of the app, in each of its states worth seeing (empty, with form
 // errors, with a flash, signed in or not), scanned by axe in the light and the
@@ -163,6 +164,20 @@ const VISITOR_PAGES: PageState<null>[] = [
     path: "/verify-email?token=not-a-real-token",
     shows: alert("This link is invalid or has expired."),
   },
+  {
+    name: "profile of a just-registered, unconfirmed user",
+    path: "/",
+    then: async (page) => {
+      await registerUnconfirmed(page, uniqueEmail("unconfirmed"));
+      await page.goto("/profile");
+    },
+    shows: (page) => page.getByRole("region", { name: "API keys" }).getByText(/^Confirm your email address first/),
+  },
+  {
+    name: "cancel email change, invalid link",
+    path: "/email-change/cancel?token=not-a-real-token",
+    shows: alert(/^This link is invalid or has expired/),
+  },
   { name: "404", path: "/no-such-page", shows: heading("Page not found") },
   {
     name: "two-factor sign-in, nothing waiting",
@@ -238,6 +253,25 @@ const USER_PAGES: PageState[] = [
       await expect(page).toHaveURL("/profile");
     },
     shows: (page) => page.getByText("Waiting for confirmation:"),
+  },
+  {
+    name: "cancel email change, mailed link opened",
+    path: "/profile/email",
+    then: async (page, user) => {
+      await askForEmailChange(page, uniqueEmail("moving"), user.password);
+      await followMailedLink(page, user.email, "Your email address is being changed", "/email-change/cancel?token=");
+    },
+    shows: heading("Cancel the email change"),
+  },
+  {
+    name: "cancel email change, cancelled",
+    path: "/profile/email",
+    then: async (page, user) => {
+      await askForEmailChange(page, uniqueEmail("moving"), user.password);
+      await followMailedLink(page, user.email, "Your email address is being changed", "/email-change/cancel?token=");
+      await page.getByRole("button", { name: "Cancel the email change" }).click();
+    },
+    shows: status("The email change was cancelled"),
   },
   { name: "confirm password", path: "/reauthenticate?next=%2Fprofile", shows: heading("Confirm your password") },
   {

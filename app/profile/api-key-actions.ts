@@ -6,7 +6,8 @@ import { requireFreshSession, requireSession } from "@/lib/auth/session";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/registry";
 import { setFlash } from "@/lib/flash/set-flash";
 import { recordAuditEvent } from "@/lib/audit/record-event";
-import { formValues, invalidForm, type FormState } from "@/lib/form-state";
+import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
+import { CONFIRM_ADDRESS_FIRST_MESSAGE, mayAddSignInMethods } from "@/lib/verification/confirmed-address";
 import { createApiKeySchema, type CreateApiKeyField } from "@/lib/validation/api-key";
 
 const PROFILE = "/profile";
@@ -16,6 +17,7 @@ export type CreateApiKeyState = FormState<CreateApiKeyField> | { status: "create
 export async function createApiKeyAction(_previous: CreateApiKeyState, formData: FormData): Promise<CreateApiKeyState> {
   const session = await requireFreshSession(PROFILE);
   const input = formValues(formData, ["keyName"] as const);
+  if (!mayAddSignInMethods(session.user)) return formError({ message: CONFIRM_ADDRESS_FIRST_MESSAGE, values: input });
   const parsed = createApiKeySchema.safeParse(input);
   if (!parsed.success) return invalidForm(parsed.error, input);
 

@@ -8,7 +8,8 @@ import { passkeyRegistrationOptions, registerPasskey } from "@/lib/passkeys/regi
 import { removePasskey } from "@/lib/passkeys/store";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { setFlash } from "@/lib/flash/set-flash";
-import { formValues, invalidForm, type FormState } from "@/lib/form-state";
+import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
+import { CONFIRM_ADDRESS_FIRST_MESSAGE, mayAddSignInMethods } from "@/lib/verification/confirmed-address";
 import { parseWebAuthnResponse, passkeyNameSchema, type PasskeyNameField } from "@/lib/validation/passkey";
 
 const PROFILE = "/profile";
@@ -19,6 +20,7 @@ export type AddPasskeyStart = FormState<PasskeyNameField> | { status: "ready"; p
 export async function startAddingPasskeyAction(formData: FormData): Promise<AddPasskeyStart> {
   const session = await requireFreshSession(PROFILE);
   const input = formValues(formData, ["passkeyName"] as const);
+  if (!mayAddSignInMethods(session.user)) return formError({ message: CONFIRM_ADDRESS_FIRST_MESSAGE, values: input });
   const parsed = passkeyNameSchema.safeParse(input);
   if (!parsed.success) return invalidForm(parsed.error, input);
   return { status: "ready", passkeyName: parsed.data.passkeyName, options: await passkeyRegistrationOptions(session.user) };
@@ -29,6 +31,7 @@ export type AddPasskeyResult = { ok: true } | { ok: false; message: string };
 /** Step two: the authenticator's answer, verified against the challenge of step one. */
 export async function finishAddingPasskeyAction(name: string, responseJson: string): Promise<AddPasskeyResult> {
   const session = await requireFreshSession(PROFILE);
+  if (!mayAddSignInMethods(session.user)) return { ok: false, message: CONFIRM_ADDRESS_FIRST_MESSAGE };
   const parsedName = passkeyNameSchema.safeParse({ passkeyName: name });
   const response = parseWebAuthnResponse<RegistrationResponseJSON>(responseJson);
   if (!parsedName.success || !response) return { ok: false, message: "The passkey could not be added. Please try again." };

@@ -14,6 +14,7 @@ const AUDIT_ACTION_LABELS = {
   "email.verified": "Email address confirmed",
   "email_change.requested": "Email change asked for",
   "email.changed": "Email address changed",
+  "email_change.cancelled": "Email change cancelled",
   "api_key.created": "API key created",
   "api_key.revoked": "API key revoked",
   "throttle.triggered": "Too many attempts: locked",

@@ -1,12 +1,12 @@
 import "server-only";
 import { serverEnv } from "@/lib/env";
 import { renderMail, type MailContent, type RenderedMail } from "@/lib/mail/layout";
-import { composePasswordResetMail, passwordChangedMail } from "@/lib/recovery/mails";
+import { composePasswordResetMail, passwordChangedMail, type PasswordChangedParams } from "@/lib/recovery/mails";
 import {
   composeEmailChangeMail,
   composeEmailVerificationMail,
   emailChangedMail,
-  emailChangeRequestedMail,
+  composeEmailChangeRequestedMail,
 } from "@/lib/verification/mails";
 import {
   recoveryCodeUsedMail,
@@ -18,10 +18,10 @@ import {
 /** Every mail Latchkey sends, with the parameters it is queued with. Add new mails here. */
 export interface MailParams {
   password_reset: Record<string, never>;
-  password_changed: { name: string };
+  password_changed: PasswordChangedParams;
   email_verification: { userId: string };
   email_change: { userId: string };
-  email_change_requested: { name: string; newEmail: string };
+  email_change_requested: { userId: string; name: string; newEmail: string };
   email_changed: { name: string; newEmail: string };
   two_factor_enabled: { name: string };
   two_factor_disabled: { name: string };
@@ -39,7 +39,7 @@ const composers: { [Template in MailTemplate]: Composer<MailParams[Template]> } 
   password_changed: passwordChangedMail,
   email_verification: composeEmailVerificationMail,
   email_change: composeEmailChangeMail,
-  email_change_requested: emailChangeRequestedMail,
+  email_change_requested: composeEmailChangeRequestedMail,
   email_changed: emailChangedMail,
   two_factor_enabled: twoFactorEnabledMail,
   two_factor_disabled: twoFactorDisabledMail,

@@ -31,14 +31,32 @@ export async function composePasswordResetMail(to: string): Promise<MailContent 
   };
 }
 
-export function passwordChangedMail(_to: string, { name }: { name: string }): MailContent {
+export interface PasswordChangedParams {
+  name: string;
+  /**
+   * Set when a reset was the first proof that the address is the owner's:
+   * what was removed from the account (lib/recovery/unconfirmed-account.ts).
+   */
+  removedBeforeConfirmation?: string[];
+}
+
+export function passwordChangedMail(_to: string, { name, removedBeforeConfirmation }: PasswordChangedParams): MailContent {
+  const paragraphs = [
+    `The password of your ${serverEnv.appName} account was just changed, and every session signed in with the old one was signed out.`,
+  ];
+  if (removedBeforeConfirmation) {
+    paragraphs.push(
+      "This reset also confirmed your email address. Until now nobody had shown that the address was theirs, so " +
+        "whoever created the account may not have been you: everything set up on it before the reset was removed" +
+        (removedBeforeConfirmation.length > 0 ? ` (${removedBeforeConfirmation.join(", ")})` : "") +
+        ". Add your own second factors and API keys again from your profile.",
+    );
+  }
+  paragraphs.push("If this was not you, reset your password at once and tell your administrator.");
   return {
     subject: "Your password was changed",
     greeting: `Hello ${name},`,
-    paragraphs: [
-      `The password of your ${serverEnv.appName} account was just changed, and every session signed in with the old one was signed out.`,
-      "If this was not you, reset your password at once and tell your administrator.",
-    ],
+    paragraphs,
     action: { label: "Reset your password", url: new URL("/forgot-password", serverEnv.appOrigin).toString() },
   };
 }

@@ -10,6 +10,8 @@ export type TokenPurpose =
   | "password_reset"
   | "email_verification"
   | "email_change"
+  // "This wasn't me" in the mail to the old address of an email change (lib/verification/email-change-cancel.ts).
+  | "email_change_cancel"
   // The half-way state between password and second factor (lib/two-factor/login-challenge.ts).
   | "two_factor_login"
   | "two_factor_reauth"

@@ -32,7 +32,7 @@ export async function requestEmailChange(
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { pendingEmail: newEmail } });
     await enqueueMail("email_change", newEmail, { userId: user.id }, tx);
-    await enqueueMail("email_change_requested", user.email, { name: user.name, newEmail }, tx);
+    await enqueueMail("email_change_requested", user.email, { userId: user.id, name: user.name, newEmail }, tx);
   });
   await recordAuditEvent({ action: "email_change.requested", actorId: user.id, detail: `to ${newEmail}` });
   return { ok: true };

@@ -69,7 +69,7 @@ async function confirmNewAddress(
         where: { id: token.userId },
         data: { email: token.data, pendingEmail: null, emailVerified: now },
       });
-      await voidTokens(token.userId, ["email_verification", "email_change", "password_reset"], tx, now);
+      await voidTokens(token.userId, ["email_verification", "email_change", "email_change_cancel", "password_reset"], tx, now);
       if (currentSession?.userId === token.userId) await revokeOtherSessions(token.userId, currentSession.id, now, tx);
       else await revokeAllSessions(token.userId, now, tx);
       await enqueueMail("email_changed", user.email, { name: user.name, newEmail: token.data }, tx);

@@ -9,6 +9,7 @@ import { recordAuditEvent } from "@/lib/audit/record-event";
 import { setFlash } from "@/lib/flash/set-flash";
 import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
 import { redirect } from "next/navigation";
+import { CONFIRM_ADDRESS_FIRST_MESSAGE, mayAddSignInMethods } from "@/lib/verification/confirmed-address";
 import {
   INVALID_CODE_MESSAGE,
   authenticationCodeSchema,
@@ -28,6 +29,7 @@ export async function turnOnTwoFactorAction(
   formData: FormData,
 ): Promise<RecoveryCodesState<AuthenticationCodeField>> {
   const session = await requireFreshSession(PAGE);
+  if (!mayAddSignInMethods(session.user)) return formError({ message: CONFIRM_ADDRESS_FIRST_MESSAGE });
   const parsed = authenticationCodeSchema.safeParse(formValues(formData, ["code"] as const));
   if (!parsed.success) return invalidForm(parsed.error, {});
   const codes = await confirmTotpSetup(session.user.id, parsed.data.code);
