@@ -8,6 +8,7 @@ import { clearAttempts, throttleKeys } from "@/lib/throttle/limiter";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { consumeToken, findToken } from "@/lib/tokens/one-time-token";
 import { storeNewPassword } from "@/lib/recovery/new-password";
+import { requireReviewAfterReset } from "@/lib/account-review/flag";
 
 /**
  * "Forgot your password?": the same work for every well-formed address —
@@ -46,6 +47,7 @@ export async function resetPassword(rawToken: unknown, newPassword: string): Pro
     const owner = await tx.user.findUnique({ where: { id: token.userId }, select: { id: true, email: true, name: true, active: true } });
     if (!owner?.active) return null;
     const signedOut = await storeNewPassword(owner, passwordHash, tx);
+    await requireReviewAfterReset(owner.id, tx);
     return { ...owner, signedOut };
   });
   if (!user) return { ok: false, reason: "invalid_link" };

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { currentRequestInfo } from "@/lib/auth/request-info";
 import { startSessionWithCookie } from "@/lib/auth/start-session";
+import { signInLanding } from "@/lib/account-review/landing";
 import { clearPendingStep, completePendingStep, readPendingStep } from "@/lib/two-factor/login-challenge";
 import { attemptSecondFactor } from "@/lib/two-factor/attempt-second-factor";
 import { recoveryCodesLeftMessage } from "@/lib/two-factor/notices";
@@ -54,5 +55,5 @@ export async function verifySecondFactorAction(_previous: SecondFactorState, for
   if (attempt.kind === "recovery") {
     await setFlash("info", recoveryCodesLeftMessage(attempt.codesLeft));
   }
-  redirect(completed.next ?? "/dashboard");
+  redirect(await signInLanding(user, completed.next));
 }

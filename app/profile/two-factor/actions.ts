@@ -2,11 +2,8 @@
 
 import { requireFreshSession } from "@/lib/auth/session";
 import { currentRequestInfo } from "@/lib/auth/request-info";
-import { confirmTotpSetup, disableTotp } from "@/lib/two-factor/totp-factor";
-import { replaceRecoveryCodes } from "@/lib/two-factor/recovery-store";
+import { regenerateRecoveryCodes, turnOffAuthenticatorByOwner, turnOnAuthenticator } from "@/lib/two-factor/changes";
 import { attemptSecondFactor } from "@/lib/two-factor/attempt-second-factor";
-import { twoFactorDisabledNotice, twoFactorEnabledNotice } from "@/lib/two-factor/notices";
-import { recordAuditEvent } from "@/lib/audit/record-event";
 import { tooManyAttemptsMessage } from "@/lib/throttle/policy";
 import { setFlash } from "@/lib/flash/set-flash";
 import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
@@ -32,17 +29,14 @@ export async function turnOnTwoFactorAction(
   const session = await requireFreshSession(PAGE);
   const parsed = authenticationCodeSchema.safeParse(formValues(formData, ["code"] as const));
   if (!parsed.success) return invalidForm(parsed.error, {});
-  const codes = await confirmTotpSetup(session.user.id, parsed.data.code);
+  const codes = await turnOnAuthenticator(session.user, parsed.data.code);
   if (!codes) return formError({ fieldErrors: { code: [INVALID_CODE_MESSAGE] } });
-  await recordAuditEvent({ action: "two_factor.enabled", actorId: session.user.id });
-  await twoFactorEnabledNotice(session.user);
   return { status: "codes", codes };
 }
 
 export async function regenerateRecoveryCodesAction(): Promise<RecoveryCodesState<never>> {
   const session = await requireFreshSession(PAGE);
-  const codes = await replaceRecoveryCodes(session.user.id);
-  await recordAuditEvent({ action: "recovery_codes.generated", actorId: session.user.id });
+  const codes = await regenerateRecoveryCodes(session.user);
   return { status: "codes", codes };
 }
 
@@ -64,10 +58,7 @@ export async function turnOffTwoFactorAction(_previous: TurnOffState, formData: 
     const message = attempt.reason === "throttled" ? tooManyAttemptsMessage(attempt.retryAfterMs) : INVALID_CODE_MESSAGE;
     return formError({ fieldErrors: { code: [message] } });
   }
-  if (await disableTotp(session.user.id)) {
-    await recordAuditEvent({ action: "two_factor.disabled", actorId: session.user.id });
-    await twoFactorDisabledNotice(session.user, false);
-  }
+  await turnOffAuthenticatorByOwner(session.user);
   await setFlash("success", "Two-factor authentication is off.");
   redirect(PAGE);
 }
