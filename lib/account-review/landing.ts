@@ -14,6 +14,8 @@ export function reviewUrlFor(next: string | null): string {
  * account first. Every sign-in method ends here.
  */
 export async function signInLanding(user: { id: string } | { email: string }, next: string | null): Promise<string> {
-  if (await isReviewRequired(user)) return reviewUrlFor(next);
+  // Only the key: a whole user row passed here would filter on its every (by now stale) column.
+  const key = "id" in user ? { id: user.id } : { email: user.email };
+  if (await isReviewRequired(key)) return reviewUrlFor(next);
   return next ?? "/dashboard";
 }
