@@ -198,6 +198,18 @@ const VISITOR_PAGES: PageState<null>[] = [
   },
 ];
 
+/** The review page with something in two of its lists: an API key and a session on another device. */
+async function withKeyAndOtherSession(page: Page, user: TestUser) {
+  await page.goto("/profile");
+  await page.getByLabel("Key name", { exact: true }).fill("Deploy script");
+  await page.getByRole("button", { name: "Create API key" }).click();
+  await expect(page.getByLabel("New API key")).toBeVisible();
+  const phone = await request.newContext({ baseURL: test.info().project.use.baseURL });
+  await signInOverHttp(phone, user, { userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Safari/604.1" });
+  await phone.dispose();
+  await page.goto("/profile/review");
+}
+
 const USER_PAGES: PageState[] = [
   { name: "dashboard (confirmed user)", path: "/dashboard", shows: heading("Dashboard") },
   { name: "profile", path: "/profile", shows: heading("Profile") },
@@ -235,6 +247,22 @@ const USER_PAGES: PageState[] = [
       await page.reload();
     },
     shows: (page) => page.getByRole("button", { name: "Sign out of all other sessions" }),
+  },
+  { name: "review your account, nothing but this session", path: "/profile/review", shows: heading("Review your account") },
+  {
+    name: "review your account, a key and another session listed",
+    path: "/profile/review",
+    then: withKeyAndOtherSession,
+    shows: (page) => page.getByRole("list", { name: "Sessions" }).getByRole("button", { name: /^Remove session/ }),
+  },
+  {
+    name: "review your account, a key removed",
+    path: "/profile/review",
+    then: async (page, user) => {
+      await withKeyAndOtherSession(page, user);
+      await page.getByRole("button", { name: /^Remove API key Deploy script/ }).click();
+    },
+    shows: status("The API key “Deploy script” has been revoked."),
   },
   { name: "change email", path: "/profile/email", shows: heading("Change email") },
   {

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
+import { signInLanding } from "@/lib/account-review/landing";
 import { beginPendingStep } from "@/lib/two-factor/login-challenge";
 import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
 import { loginSchema, type LoginField } from "@/lib/validation/login";
@@ -24,5 +25,5 @@ export async function signInAction(_previous: LoginState, formData: FormData): P
   }
   if (!outcome.ok) return formError({ message: outcome.message, values: echo });
 
-  redirect(next ?? "/dashboard");
+  redirect(await signInLanding({ email }, next));
 }

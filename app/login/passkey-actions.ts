@@ -4,6 +4,7 @@ import type { AuthenticationResponseJSON, PublicKeyCredentialRequestOptionsJSON 
 import { passkeyAuthenticationOptions, checkPasskey } from "@/lib/passkeys/authentication";
 import { startSessionWithCookie } from "@/lib/auth/start-session";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
+import { signInLanding } from "@/lib/account-review/landing";
 import { parseWebAuthnResponse } from "@/lib/validation/passkey";
 import type { PasskeyOutcome } from "@/components/passkeys/passkey-outcome";
 
@@ -21,5 +22,5 @@ export async function passkeySignInAction(responseJson: string, next: unknown, r
   const check = await checkPasskey(response, null);
   if (!check.ok) return check;
   await startSessionWithCookie(check.user, remember === true, "passkey");
-  return { ok: true, redirectTo: safeNextPath(next) ?? "/dashboard" };
+  return { ok: true, redirectTo: await signInLanding(check.user, safeNextPath(next)) };
 }

@@ -3,10 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
-import { requireFreshSession, requireSession } from "@/lib/auth/session";
-import { passkeyRegistrationOptions, registerPasskey } from "@/lib/passkeys/registration";
-import { removePasskey } from "@/lib/passkeys/store";
-import { recordAuditEvent } from "@/lib/audit/record-event";
+import { requireFreshSession } from "@/lib/auth/session";
+import { passkeyRegistrationOptions } from "@/lib/passkeys/registration";
+import { addPasskey, removeOwnPasskey } from "@/lib/passkeys/changes";
 import { setFlash } from "@/lib/flash/set-flash";
 import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
 import { CONFIRM_ADDRESS_FIRST_MESSAGE, mayAddSignInMethods } from "@/lib/verification/confirmed-address";
@@ -35,19 +34,18 @@ export async function finishAddingPasskeyAction(name: string, responseJson: stri
   const parsedName = passkeyNameSchema.safeParse({ passkeyName: name });
   const response = parseWebAuthnResponse<RegistrationResponseJSON>(responseJson);
   if (!parsedName.success || !response) return { ok: false, message: "The passkey could not be added. Please try again." };
-  const result = await registerPasskey(session.user, parsedName.data.passkeyName, response);
+  const result = await addPasskey(session.user, parsedName.data.passkeyName, response);
   if (!result.ok) return result;
-  await recordAuditEvent({ action: "passkey.added", actorId: session.user.id, detail: parsedName.data.passkeyName });
   await setFlash("success", `Passkey “${parsedName.data.passkeyName}” added.`);
   revalidatePath(PROFILE);
   return { ok: true };
 }
 
 export async function removePasskeyAction(formData: FormData): Promise<never> {
-  const session = await requireSession(PROFILE);
+  // Removing a factor needs a fresh login like adding one: a stale session confirms the password first.
+  const session = await requireFreshSession(PROFILE);
   const id = formData.get("passkeyId");
-  const removed = typeof id === "string" ? await removePasskey(session.user.id, id) : null;
-  if (removed) await recordAuditEvent({ action: "passkey.removed", actorId: session.user.id, detail: removed.name });
+  const removed = typeof id === "string" ? await removeOwnPasskey(session.user, id) : null;
   await setFlash(
     removed ? "success" : "info",
     removed ? `The passkey “${removed.name}” has been removed.` : "That passkey had already been removed.",

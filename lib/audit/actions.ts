@@ -11,6 +11,7 @@ const AUDIT_ACTION_LABELS = {
   "reauthenticated": "Password confirmed",
   "password.changed": "Password changed",
   "password.reset": "Password reset by mailed link",
+  "account.reviewed": "Account reviewed after a password reset",
   "email.verified": "Email address confirmed",
   "email_change.requested": "Email change asked for",
   "email.changed": "Email address changed",

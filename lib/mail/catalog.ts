@@ -10,10 +10,14 @@ import {
 } from "@/lib/verification/mails";
 import {
   recoveryCodeUsedMail,
+  recoveryCodesGeneratedMail,
   twoFactorAdminDisabledMail,
   twoFactorDisabledMail,
   twoFactorEnabledMail,
 } from "@/lib/two-factor/mails";
+import { passkeyAddedMail, passkeyRemovedMail } from "@/lib/passkeys/mails";
+import { apiKeyCreatedMail, apiKeyRevokedMail } from "@/lib/api-keys/mails";
+import type { ChangeNoticeParams } from "@/lib/mail/change-notice";
 
 /** Every mail Latchkey sends, with the parameters it is queued with. Add new mails here. */
 export interface MailParams {
@@ -27,6 +31,11 @@ export interface MailParams {
   two_factor_disabled: { name: string };
   two_factor_admin_disabled: { name: string };
   recovery_code_used: { name: string; codesLeft: number };
+  recovery_codes_generated: ChangeNoticeParams;
+  passkey_added: ChangeNoticeParams;
+  passkey_removed: ChangeNoticeParams;
+  api_key_created: ChangeNoticeParams;
+  api_key_revoked: ChangeNoticeParams;
 }
 
 export type MailTemplate = keyof MailParams;
@@ -45,6 +54,11 @@ const composers: { [Template in MailTemplate]: Composer<MailParams[Template]> } 
   two_factor_disabled: twoFactorDisabledMail,
   two_factor_admin_disabled: twoFactorAdminDisabledMail,
   recovery_code_used: recoveryCodeUsedMail,
+  recovery_codes_generated: recoveryCodesGeneratedMail,
+  passkey_added: passkeyAddedMail,
+  passkey_removed: passkeyRemovedMail,
+  api_key_created: apiKeyCreatedMail,
+  api_key_revoked: apiKeyRevokedMail,
 };
 
 function isMailTemplate(name: string): name is MailTemplate {

@@ -9,6 +9,7 @@ import { recordAuditEvent } from "@/lib/audit/record-event";
 import { consumeToken, findToken } from "@/lib/tokens/one-time-token";
 import { recordCancelledEmailChange, storeNewPassword } from "@/lib/recovery/new-password";
 import { confirmAddressByReset, describeRemoved } from "@/lib/recovery/unconfirmed-account";
+import { requireReviewAfterReset } from "@/lib/account-review/flag";
 
 /**
  * "Forgot your password?": the same work for every well-formed address —
@@ -49,6 +50,7 @@ export async function resetPassword(rawToken: unknown, newPassword: string): Pro
     const removed = await confirmAddressByReset(owner.id, tx);
     const removedBeforeConfirmation = removed ? describeRemoved(removed) : undefined;
     const outcome = await storeNewPassword(owner, passwordHash, tx, { removedBeforeConfirmation });
+    await requireReviewAfterReset(owner.id, tx);
     return { ...owner, ...outcome, removedBeforeConfirmation };
   });
   if (!user) return { ok: false, reason: "invalid_link" };

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { startSessionWithCookie } from "@/lib/auth/start-session";
 import { loginUrlFor } from "@/lib/auth/login-url";
+import { signInLanding } from "@/lib/account-review/landing";
 import { clearPendingStep, completePendingStep, readPendingStep } from "@/lib/two-factor/login-challenge";
 import { confirmSecondFactor } from "@/lib/credentials/confirm-second-factor";
 import { recoveryCodesLeftMessage } from "@/lib/two-factor/notices";
@@ -52,5 +53,5 @@ export async function verifySecondFactorAction(_previous: SecondFactorState, for
   if (attempt.kind === "recovery") {
     await setFlash("info", recoveryCodesLeftMessage(attempt.codesLeft));
   }
-  redirect(completed.next ?? "/dashboard");
+  redirect(await signInLanding(user, completed.next));
 }

@@ -1,11 +1,8 @@
 "use server";
 
 import { requireFreshSession } from "@/lib/auth/session";
-import { confirmTotpSetup, disableTotp } from "@/lib/two-factor/totp-factor";
-import { replaceRecoveryCodes } from "@/lib/two-factor/recovery-store";
+import { regenerateRecoveryCodes, turnOffAuthenticatorByOwner, turnOnAuthenticator } from "@/lib/two-factor/changes";
 import { confirmSecondFactor } from "@/lib/credentials/confirm-second-factor";
-import { twoFactorDisabledNotice, twoFactorEnabledNotice } from "@/lib/two-factor/notices";
-import { recordAuditEvent } from "@/lib/audit/record-event";
 import { setFlash } from "@/lib/flash/set-flash";
 import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
 import { redirect } from "next/navigation";
@@ -32,17 +29,14 @@ export async function turnOnTwoFactorAction(
   if (!mayAddSignInMethods(session.user)) return formError({ message: CONFIRM_ADDRESS_FIRST_MESSAGE });
   const parsed = authenticationCodeSchema.safeParse(formValues(formData, ["code"] as const));
   if (!parsed.success) return invalidForm(parsed.error, {});
-  const codes = await confirmTotpSetup(session.user.id, parsed.data.code);
+  const codes = await turnOnAuthenticator(session.user, parsed.data.code);
   if (!codes) return formError({ fieldErrors: { code: [INVALID_CODE_MESSAGE] } });
-  await recordAuditEvent({ action: "two_factor.enabled", actorId: session.user.id });
-  await twoFactorEnabledNotice(session.user);
   return { status: "codes", codes };
 }
 
 export async function regenerateRecoveryCodesAction(): Promise<RecoveryCodesState<never>> {
   const session = await requireFreshSession(PAGE);
-  const codes = await replaceRecoveryCodes(session.user.id);
-  await recordAuditEvent({ action: "recovery_codes.generated", actorId: session.user.id });
+  const codes = await regenerateRecoveryCodes(session.user);
   return { status: "codes", codes };
 }
 
@@ -56,10 +50,7 @@ export async function turnOffTwoFactorAction(_previous: TurnOffState, formData: 
   const { code } = parsed.data;
   const attempt = await confirmSecondFactor(session.user, { kind: codeKind(code), code }, "turning two-factor off");
   if (!attempt.ok) return formError({ fieldErrors: { code: [attempt.message] } });
-  if (await disableTotp(session.user.id)) {
-    await recordAuditEvent({ action: "two_factor.disabled", actorId: session.user.id });
-    await twoFactorDisabledNotice(session.user, false);
-  }
+  await turnOffAuthenticatorByOwner(session.user);
   await setFlash("success", "Two-factor authentication is off.");
   redirect(PAGE);
 }
