@@ -12,6 +12,7 @@ import { listAuditEvents } from "@/lib/audit/queries";
 import { AuditEventTable } from "@/components/audit-event-table";
 import { hasTotpEnabled } from "@/lib/two-factor/totp-factor";
 import { listPasskeys } from "@/lib/passkeys/store";
+import { passkeysAvailable, PASSKEYS_UNAVAILABLE_MESSAGE } from "@/lib/passkeys/relying-party";
 import { AddPasskeyForm } from "@/app/profile/add-passkey-form";
 import { PasskeyList } from "@/app/profile/passkey-list";
 import { pendingEmailOf } from "@/lib/verification/email-change";
@@ -98,7 +99,14 @@ export default async function ProfilePage() {
             Sign in with your device&apos;s screen lock instead of a password and code.
           </p>
           <div className="space-y-6">
-            {session.fresh ? <AddPasskeyForm /> : <NeedsRecentSignIn task="Adding a passkey" />}
+            {/* Off without AUTH_URL in production; passkeys made before can still be removed. */}
+            {!passkeysAvailable() ? (
+              <p className="text-sm text-slate-700 dark:text-slate-300">{PASSKEYS_UNAVAILABLE_MESSAGE}</p>
+            ) : session.fresh ? (
+              <AddPasskeyForm />
+            ) : (
+              <NeedsRecentSignIn task="Adding a passkey" />
+            )}
             <PasskeyList passkeys={passkeys} />
           </div>
         </section>

@@ -8,7 +8,8 @@ import { passkeyRegistrationOptions, registerPasskey } from "@/lib/passkeys/regi
 import { removePasskey } from "@/lib/passkeys/store";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { setFlash } from "@/lib/flash/set-flash";
-import { formValues, invalidForm, type FormState } from "@/lib/form-state";
+import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
+import { PASSKEYS_UNAVAILABLE_MESSAGE } from "@/lib/passkeys/relying-party";
 import { parseWebAuthnResponse, passkeyNameSchema, type PasskeyNameField } from "@/lib/validation/passkey";
 
 const PROFILE = "/profile";
@@ -21,7 +22,9 @@ export async function startAddingPasskeyAction(formData: FormData): Promise<AddP
   const input = formValues(formData, ["passkeyName"] as const);
   const parsed = passkeyNameSchema.safeParse(input);
   if (!parsed.success) return invalidForm(parsed.error, input);
-  return { status: "ready", passkeyName: parsed.data.passkeyName, options: await passkeyRegistrationOptions(session.user) };
+  const options = await passkeyRegistrationOptions(session.user);
+  if (!options) return formError({ message: PASSKEYS_UNAVAILABLE_MESSAGE, values: input });
+  return { status: "ready", passkeyName: parsed.data.passkeyName, options };
 }
 
 export type AddPasskeyResult = { ok: true } | { ok: false; message: string };
