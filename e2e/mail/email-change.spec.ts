@@ -2,7 +2,8 @@ import type { BrowserContext, Page } from "@playwright/test";
 import { test, expect, randomClientIp, signInOverHttp } from "../fixtures";
 import { signInWithForm, simulateBrowserRestart } from "../support/browser";
 import { createUser, uniqueEmail, type TestUser } from "../support/users";
-import { linkIn, waitForMail } from "../support/mailbox";
+import { linkIn, mailsTo, waitForMail } from "../support/mailbox";
+import { sql } from "../support/database";
 import { confirmWithLink } from "../support/email-links";
 import { APP_PORT } from "../support/mail-settings";
 
@@ -121,6 +122,24 @@ test.describe("email change", () => {
     await confirmWithLink(page, link);
     await expect(page.getByRole("status").filter({ hasText: "Your email address is confirmed. Sign in with it from now on." })).toBeVisible();
     expect(await (await page.request.get("/api/me")).json()).toMatchObject({ email: newEmail });
+  });
+
+  test("confirmations to one new address are capped like reset mails: three an hour", async ({ page, signedInUser }) => {
+    test.slow(); // four password checks (bcrypt) and the outbox working through them
+    const newEmail = uniqueEmail("capped");
+    for (let request = 1; request <= 4; request++) {
+      await askForEmailChange(page, newEmail, signedInUser.password);
+      await expect(page.getByRole("status").filter({ hasText: `We have sent a confirmation link to ${newEmail}.` })).toBeVisible();
+    }
+    await expect
+      .poll(
+        async () =>
+          (await sql(`SELECT "id" FROM "OutboxMail" WHERE "to" = $1 AND ("sentAt" IS NOT NULL OR "closedAt" IS NOT NULL)`, [newEmail]))
+            .length,
+        { timeout: 30_000 },
+      )
+      .toBe(4);
+    expect(mailsTo(newEmail).filter((mail) => mail.subject === "Confirm your new email address")).toHaveLength(3);
   });
 
   test("a newer request supersedes the older link", async ({ page, signedInUser }) => {
