@@ -44,6 +44,7 @@ test.describe("a production server without AUTH_URL", () => {
   });
 
   test("offers no passkey on /login, /reauthenticate or /profile", async ({ page }) => {
+    test.slow(); // a bcrypt sign-in on a server of its own
     await page.goto("/login");
     await expect(page.getByRole("heading", { name: "Sign in", level: 1 })).toBeVisible();
     await expect(page.getByRole("button", { name: "Sign in with a passkey" })).toHaveCount(0);

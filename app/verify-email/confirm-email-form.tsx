@@ -5,14 +5,27 @@ import { useActionState } from "react";
 import { confirmEmailAction, type ConfirmEmailState } from "@/app/verify-email/actions";
 import { SubmitButton } from "@/components/submit-button";
 import { InvalidLink } from "@/components/invalid-link";
+import { INVALID_LINK_MESSAGE } from "@/lib/recovery/messages";
 import { retryOf } from "@/app/verify-email/retry";
 
 const IDLE: ConfirmEmailState = { status: "idle" };
 
-/** One button: a GET of the link (a mail scanner's prefetch) confirms nothing, this POST does. */
-export function ConfirmEmailForm({ token }: { token: string }) {
+interface ConfirmEmailFormProps {
+  token: string;
+  /** What the page's read-only lookup found: whether the link still deserves the button. */
+  usable: boolean;
+  signedIn: boolean;
+}
+
+/**
+ * One button: a GET of the link (a mail scanner's prefetch) confirms nothing,
+ * this POST does. Without JavaScript the POST renders the page again, whose
+ * lookup then finds the link used: the action's answer wins over it.
+ */
+export function ConfirmEmailForm({ token, usable, signedIn }: ConfirmEmailFormProps) {
   const [state, formAction] = useActionState(confirmEmailAction, IDLE);
 
+  if (state.status === "idle" && !usable) return <InvalidLink message={INVALID_LINK_MESSAGE} {...retryOf(signedIn)} />;
   if (state.status === "refused") return <InvalidLink message={state.message} {...retryOf(state.signedIn)} />;
   if (state.status === "confirmed") {
     const destination = state.signedIn ? { href: "/dashboard", label: "Go to your dashboard" } : { href: "/login", label: "Sign in" };

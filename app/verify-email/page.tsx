@@ -1,11 +1,8 @@
 import type { Metadata } from "next";
 import { getCurrentSession } from "@/lib/auth/session";
 import { isEmailLinkUsable } from "@/lib/verification/email-verification";
-import { INVALID_LINK_MESSAGE } from "@/lib/recovery/messages";
 import { PageCard } from "@/components/page-card";
-import { InvalidLink } from "@/components/invalid-link";
 import { ConfirmEmailForm } from "@/app/verify-email/confirm-email-form";
-import { retryOf } from "@/app/verify-email/retry";
 
 export const metadata: Metadata = { title: "Confirm your email address" };
 
@@ -21,11 +18,11 @@ interface VerifyEmailPageProps {
 export default async function VerifyEmailPage({ searchParams }: VerifyEmailPageProps) {
   const { token } = await searchParams;
   const usable = typeof token === "string" && (await isEmailLinkUsable(token));
-  const session = usable ? null : await getCurrentSession();
+  const session = await getCurrentSession();
 
   return (
     <PageCard title="Confirm your email address">
-      {usable ? <ConfirmEmailForm token={token} /> : <InvalidLink message={INVALID_LINK_MESSAGE} {...retryOf(session !== null)} />}
+      <ConfirmEmailForm token={typeof token === "string" ? token : ""} usable={usable} signedIn={session !== null} />
     </PageCard>
   );
 }
