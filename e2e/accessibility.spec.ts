@@ -109,6 +109,17 @@ const VISITOR_PAGES: PageState<null>[] = [
       await registerUnconfirmed(page, email);
       await followMailedLink(page, email, "Confirm your email address", "/verify-email?token=");
     },
+    shows: (page) => page.getByRole("button", { name: "Confirm email address" }),
+  },
+  {
+    name: "confirm email, button pressed",
+    path: "/",
+    then: async (page) => {
+      const email = uniqueEmail("confirming");
+      await registerUnconfirmed(page, email);
+      await followMailedLink(page, email, "Confirm your email address", "/verify-email?token=");
+      await page.getByRole("button", { name: "Confirm email address" }).click();
+    },
     shows: status("Your email address is confirmed."),
   },
   { name: "forgot password", path: "/forgot-password", shows: heading("Forgot your password?") },

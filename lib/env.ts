@@ -34,6 +34,15 @@ const serverEnvSchema = z.object({
   }),
   APP_NAME: z.string().trim().min(1, "APP_NAME must not be empty").max(60, "APP_NAME must be at most 60 characters").default("Latchkey"),
   AUTH_URL: unsetWhenEmpty(z.url({ protocol: /^https?$/, error: "AUTH_URL must be an http:// or https:// URL" })),
+  WEBAUTHN_RP_ID: unsetWhenEmpty(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, {
+        error: "WEBAUTHN_RP_ID must be a domain name, e.g. example.com (no scheme, port or path)",
+      }),
+  ),
   SMTP_URL: unsetWhenEmpty(
     z.string().regex(/^smtps?:\/\/\S+$/, "SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://mail.example.com:587"),
   ),
@@ -70,6 +79,10 @@ export type ServerEnv = {
    * it): every link in a mail starts with it, never with a request's Host header.
    */
   appOrigin: string;
+  /** Whether AUTH_URL is set (appOrigin is then its origin, not a guess). */
+  authUrlSet: boolean;
+  /** WEBAUTHN_RP_ID, if set: see lib/passkeys/relying-party.ts. */
+  webauthnRpId: string | null;
   database: ReturnType<typeof resolveDatabase>;
   bcryptCost: number;
   sessionPolicy: SessionPolicy;
@@ -130,6 +143,8 @@ export function loadServerEnv(source: NodeJS.ProcessEnv): ServerEnv {
     isProduction,
     appName: data.APP_NAME,
     appOrigin: data.AUTH_URL ? new URL(data.AUTH_URL).origin : `http://localhost:${source.PORT ?? 3000}`,
+    authUrlSet: Boolean(data.AUTH_URL),
+    webauthnRpId: data.WEBAUTHN_RP_ID ?? null,
     database,
     bcryptCost: data.BCRYPT_COST,
     sessionPolicy: {

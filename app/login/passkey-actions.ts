@@ -6,10 +6,12 @@ import { startSessionWithCookie } from "@/lib/auth/start-session";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
 import { signInLanding } from "@/lib/account-review/landing";
 import { parseWebAuthnResponse } from "@/lib/validation/passkey";
-import type { PasskeyOutcome } from "@/components/passkeys/passkey-outcome";
+import { PASSKEYS_UNAVAILABLE_MESSAGE } from "@/lib/passkeys/relying-party";
+import type { PasskeyOptionsResult, PasskeyOutcome } from "@/components/passkeys/passkey-outcome";
 
-export async function passkeySignInOptionsAction(): Promise<PublicKeyCredentialRequestOptionsJSON> {
-  return passkeyAuthenticationOptions(null);
+export async function passkeySignInOptionsAction(): Promise<PasskeyOptionsResult<PublicKeyCredentialRequestOptionsJSON>> {
+  const options = await passkeyAuthenticationOptions(null);
+  return options ? { ok: true, options } : { ok: false, message: PASSKEYS_UNAVAILABLE_MESSAGE };
 }
 
 /**

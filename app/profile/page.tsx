@@ -13,6 +13,7 @@ import { listAuditEvents } from "@/lib/audit/queries";
 import { AuditEventTable } from "@/components/audit-event-table";
 import { hasTotpEnabled } from "@/lib/two-factor/totp-factor";
 import { listPasskeys } from "@/lib/passkeys/store";
+import { passkeysAvailable, PASSKEYS_UNAVAILABLE_MESSAGE } from "@/lib/passkeys/relying-party";
 import { AddPasskeyForm } from "@/app/profile/add-passkey-form";
 import { PasskeyList } from "@/app/profile/passkey-list";
 import { pendingEmailOf } from "@/lib/verification/email-change";
@@ -114,7 +115,12 @@ export default async function ProfilePage() {
             Sign in with your device&apos;s screen lock instead of a password and code.
           </p>
           <div className="space-y-6">
-            <AddingForm session={session} task="Adding a passkey" form={<AddPasskeyForm />} />
+            {/* Off without AUTH_URL in production; passkeys made before can still be removed. */}
+            {passkeysAvailable() ? (
+              <AddingForm session={session} task="Adding a passkey" form={<AddPasskeyForm />} />
+            ) : (
+              <p className="text-sm text-slate-700 dark:text-slate-300">{PASSKEYS_UNAVAILABLE_MESSAGE}</p>
+            )}
             <PasskeyList passkeys={passkeys} />
           </div>
         </section>

@@ -9,6 +9,7 @@ import { addPasskey, removeOwnPasskey } from "@/lib/passkeys/changes";
 import { setFlash } from "@/lib/flash/set-flash";
 import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
 import { CONFIRM_ADDRESS_FIRST_MESSAGE, mayAddSignInMethods } from "@/lib/verification/confirmed-address";
+import { PASSKEYS_UNAVAILABLE_MESSAGE } from "@/lib/passkeys/relying-party";
 import { parseWebAuthnResponse, passkeyNameSchema, type PasskeyNameField } from "@/lib/validation/passkey";
 
 const PROFILE = "/profile";
@@ -22,7 +23,9 @@ export async function startAddingPasskeyAction(formData: FormData): Promise<AddP
   if (!mayAddSignInMethods(session.user)) return formError({ message: CONFIRM_ADDRESS_FIRST_MESSAGE, values: input });
   const parsed = passkeyNameSchema.safeParse(input);
   if (!parsed.success) return invalidForm(parsed.error, input);
-  return { status: "ready", passkeyName: parsed.data.passkeyName, options: await passkeyRegistrationOptions(session.user) };
+  const options = await passkeyRegistrationOptions(session.user);
+  if (!options) return formError({ message: PASSKEYS_UNAVAILABLE_MESSAGE, values: input });
+  return { status: "ready", passkeyName: parsed.data.passkeyName, options };
 }
 
 export type AddPasskeyResult = { ok: true } | { ok: false; message: string };

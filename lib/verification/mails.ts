@@ -34,10 +34,15 @@ export async function composeEmailVerificationMail(to: string, { userId }: { use
   };
 }
 
-/** The link that completes an email change, sent to the new address while it is still the pending one. */
+/**
+ * The link that completes an email change, sent to the new address while it
+ * is still the pending one, at most PASSWORD_RESET_EMAILS_PER_HOUR an hour.
+ */
 export async function composeEmailChangeMail(to: string, { userId }: { userId: string }): Promise<MailContent | null> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { name: true, pendingEmail: true, active: true } });
   if (!user?.active || user.pendingEmail !== to) return null;
+  // Capped like reset and confirmation links: whoever knows the password must not mail an address at will.
+  if (await mailLimitReached("email_change", to)) return null;
 
   const lifetime = linkLifetime();
   const token = await db.$transaction(async (tx) => {
