@@ -1,12 +1,14 @@
 "use server";
 
+import { formAction } from "@/lib/actions/argument-guard";
 import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { currentRequestInfo } from "@/lib/auth/request-info";
 import { sendVerificationMail } from "@/lib/verification/email-verification";
 import { setFlash } from "@/lib/flash/set-flash";
 
-export async function resendConfirmationAction(): Promise<never> {
+export const resendConfirmationAction = formAction(handleResendConfirmation);
+async function handleResendConfirmation(): Promise<never> {
   const user = await requireUser("/dashboard");
   if (user.emailVerified) {
     await setFlash("info", "Your email address is already confirmed.");

@@ -1,5 +1,6 @@
 "use server";
 
+import { formAction, formStateAction } from "@/lib/actions/argument-guard";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireFreshSession, requireSession } from "@/lib/auth/session";
@@ -13,7 +14,8 @@ const PROFILE = "/profile";
 
 export type CreateApiKeyState = FormState<CreateApiKeyField> | { status: "created"; name: string; key: string };
 
-export async function createApiKeyAction(_previous: CreateApiKeyState, formData: FormData): Promise<CreateApiKeyState> {
+export const createApiKeyAction = formStateAction(handleCreateApiKey);
+async function handleCreateApiKey(_previous: CreateApiKeyState, formData: FormData): Promise<CreateApiKeyState> {
   const session = await requireFreshSession(PROFILE);
   const input = formValues(formData, ["keyName"] as const);
   const parsed = createApiKeySchema.safeParse(input);
@@ -26,7 +28,8 @@ export async function createApiKeyAction(_previous: CreateApiKeyState, formData:
   return { status: "created", name: summary.name, key };
 }
 
-export async function revokeApiKeyAction(formData: FormData): Promise<never> {
+export const revokeApiKeyAction = formAction(handleRevokeApiKey);
+async function handleRevokeApiKey(formData: FormData): Promise<never> {
   const session = await requireSession(PROFILE);
   const id = formData.get("apiKeyId");
   const revoked = typeof id === "string" ? await revokeApiKey(session.user.id, id) : null;

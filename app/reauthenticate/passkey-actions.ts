@@ -1,5 +1,7 @@
 "use server";
 
+import { actionWithArguments } from "@/lib/actions/argument-guard";
+import { passkeyOptionsArguments, passkeyReauthArguments } from "@/lib/validation/passkey-arguments";
 import type { AuthenticationResponseJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import { requireSession } from "@/lib/auth/session";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
@@ -9,13 +11,15 @@ import { setFlash } from "@/lib/flash/set-flash";
 import { parseWebAuthnResponse } from "@/lib/validation/passkey";
 import type { PasskeyOutcome } from "@/components/passkeys/passkey-outcome";
 
-export async function passkeyReauthOptionsAction(): Promise<PublicKeyCredentialRequestOptionsJSON> {
+export const passkeyReauthOptionsAction = actionWithArguments(passkeyOptionsArguments, handlePasskeyReauthOptions);
+async function handlePasskeyReauthOptions(): Promise<PublicKeyCredentialRequestOptionsJSON> {
   const session = await requireSession("/reauthenticate");
   return passkeyAuthenticationOptions(session.user.id);
 }
 
+export const passkeyReauthAction = actionWithArguments(passkeyReauthArguments, handlePasskeyReauth);
 /** A passkey of the signed-in user's own makes the session fresh, as password and code would. */
-export async function passkeyReauthAction(responseJson: string, next: unknown): Promise<PasskeyOutcome> {
+async function handlePasskeyReauth(responseJson: string, next: unknown): Promise<PasskeyOutcome> {
   const session = await requireSession("/reauthenticate");
   const response = parseWebAuthnResponse<AuthenticationResponseJSON>(responseJson);
   if (!response) return { ok: false, message: "The passkey answer could not be read. Please try again." };
