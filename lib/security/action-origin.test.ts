@@ -16,14 +16,15 @@ describe("the Origin of a POST to a page", () => {
   });
 
   it("is refused from another site, as null, malformed or empty, or against a forged X-Forwarded-Host", () => {
-    for (const headers of <Record<string, string>[]>[
+    const refused: Record<string, string>[] = [
       { host: "localhost:3000", origin: "https://evil.example" },
       { host: "localhost:3000", origin: "http://localhost:3001" },
       { host: "localhost:3000", origin: "null" },
       { host: "localhost:3000", origin: "::not a url" },
       { host: "localhost:3000", origin: "" },
       { host: "localhost:3000", "x-forwarded-host": "evil.example", origin: "http://localhost:3000" },
-    ]) {
+    ];
+    for (const headers of refused) {
       expect(isRefusedActionOrigin(post(headers)), JSON.stringify(headers)).toBe(true);
     }
   });
