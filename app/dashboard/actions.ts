@@ -1,5 +1,6 @@
 "use server";
 
+import { formAction } from "@/lib/actions/argument-guard";
 import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { currentRequestInfo } from "@/lib/auth/request-info";
@@ -9,8 +10,9 @@ import { setFlash } from "@/lib/flash/set-flash";
 // The pages that offer the button (components/confirm-address-first.tsx); any other value goes to the dashboard.
 const RETURN_PATHS = new Set(["/dashboard", "/profile", "/profile/two-factor"]);
 
-export async function resendConfirmationAction(formData?: FormData): Promise<never> {
-  const requested = formData?.get("returnTo");
+export const resendConfirmationAction = formAction(handleResendConfirmation);
+async function handleResendConfirmation(formData: FormData): Promise<never> {
+  const requested = formData.get("returnTo");
   const back = typeof requested === "string" && RETURN_PATHS.has(requested) ? requested : "/dashboard";
   const user = await requireUser(back);
   if (user.emailVerified) {

@@ -1,5 +1,6 @@
 "use server";
 
+import { formStateAction } from "@/lib/actions/argument-guard";
 import { redirect } from "next/navigation";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
@@ -10,7 +11,8 @@ import { loginSchema, type LoginField } from "@/lib/validation/login";
 
 export type LoginState = FormState<LoginField>;
 
-export async function signInAction(_previous: LoginState, formData: FormData): Promise<LoginState> {
+export const signInAction = formStateAction(handleSignIn);
+async function handleSignIn(_previous: LoginState, formData: FormData): Promise<LoginState> {
   const input = formValues(formData, ["email", "password", "remember"] as const);
   const echo = { email: input.email, remember: input.remember };
   const parsed = loginSchema.safeParse(input);

@@ -1,5 +1,6 @@
 "use server";
 
+import { formAction, formStateAction } from "@/lib/actions/argument-guard";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireFreshSession, requireSession, requireUser } from "@/lib/auth/session";
@@ -22,7 +23,8 @@ export type ChangePasswordState = FormState<ChangePasswordField>;
 
 const PROFILE = "/profile";
 
-export async function updateNameAction(_previous: UpdateNameState, formData: FormData): Promise<UpdateNameState> {
+export const updateNameAction = formStateAction(handleUpdateName);
+async function handleUpdateName(_previous: UpdateNameState, formData: FormData): Promise<UpdateNameState> {
   const user = await requireUser(PROFILE);
   const input = formValues(formData, ["name"] as const);
   const parsed = updateNameSchema.safeParse(input);
@@ -34,7 +36,8 @@ export async function updateNameAction(_previous: UpdateNameState, formData: For
   return { status: "success", message: "Your name has been saved." };
 }
 
-export async function changePasswordAction(
+export const changePasswordAction = formStateAction(handleChangePassword);
+async function handleChangePassword(
   _previous: ChangePasswordState,
   formData: FormData,
 ): Promise<ChangePasswordState> {
@@ -57,7 +60,8 @@ export async function changePasswordAction(
   return { status: "success", message: "Your password has been changed. Your other sessions have been signed out." };
 }
 
-export async function revokeSessionAction(formData: FormData): Promise<never> {
+export const revokeSessionAction = formAction(handleRevokeSession);
+async function handleRevokeSession(formData: FormData): Promise<never> {
   const session = await requireSession(PROFILE);
   const target = formData.get("sessionId");
   const revoked =
@@ -67,7 +71,8 @@ export async function revokeSessionAction(formData: FormData): Promise<never> {
   redirect(PROFILE);
 }
 
-export async function revokeOtherSessionsAction(): Promise<never> {
+export const revokeOtherSessionsAction = formAction(handleRevokeOtherSessions);
+async function handleRevokeOtherSessions(): Promise<never> {
   const session = await requireSession(PROFILE);
   const count = await revokeOtherSessions(session.user.id, session.id);
   await recordAuditEvent({ action: "session.revoked", actorId: session.user.id, detail: `all other sessions (${count})` });

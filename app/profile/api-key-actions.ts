@@ -1,5 +1,6 @@
 "use server";
 
+import { formAction, formStateAction } from "@/lib/actions/argument-guard";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireFreshSession } from "@/lib/auth/session";
@@ -13,7 +14,8 @@ const PROFILE = "/profile";
 
 export type CreateApiKeyState = FormState<CreateApiKeyField> | { status: "created"; name: string; key: string };
 
-export async function createApiKeyAction(_previous: CreateApiKeyState, formData: FormData): Promise<CreateApiKeyState> {
+export const createApiKeyAction = formStateAction(handleCreateApiKey);
+async function handleCreateApiKey(_previous: CreateApiKeyState, formData: FormData): Promise<CreateApiKeyState> {
   const session = await requireFreshSession(PROFILE);
   const input = formValues(formData, ["keyName"] as const);
   if (!mayAddSignInMethods(session.user)) return formError({ message: CONFIRM_ADDRESS_FIRST_MESSAGE, values: input });
@@ -26,7 +28,8 @@ export async function createApiKeyAction(_previous: CreateApiKeyState, formData:
   return { status: "created", name: summary.name, key };
 }
 
-export async function revokeApiKeyAction(formData: FormData): Promise<never> {
+export const revokeApiKeyAction = formAction(handleRevokeApiKey);
+async function handleRevokeApiKey(formData: FormData): Promise<never> {
   // Revoking is a change of the account's keys like creating one: a stale session confirms the password first.
   const session = await requireFreshSession(PROFILE);
   const id = formData.get("apiKeyId");

@@ -1,5 +1,7 @@
 "use server";
 
+import { actionWithArguments, formAction } from "@/lib/actions/argument-guard";
+import { finishAddingPasskeyArguments } from "@/lib/validation/passkey-arguments";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
@@ -16,8 +18,9 @@ const PROFILE = "/profile";
 
 export type AddPasskeyStart = FormState<PasskeyNameField> | { status: "ready"; passkeyName: string; options: PublicKeyCredentialCreationOptionsJSON };
 
+export const startAddingPasskeyAction = formAction(handleStartAddingPasskey);
 /** Step one of adding a passkey: a valid name, then the creation options with a fresh challenge. */
-export async function startAddingPasskeyAction(formData: FormData): Promise<AddPasskeyStart> {
+async function handleStartAddingPasskey(formData: FormData): Promise<AddPasskeyStart> {
   const session = await requireFreshSession(PROFILE);
   const input = formValues(formData, ["passkeyName"] as const);
   if (!mayAddSignInMethods(session.user)) return formError({ message: CONFIRM_ADDRESS_FIRST_MESSAGE, values: input });
@@ -30,8 +33,9 @@ export async function startAddingPasskeyAction(formData: FormData): Promise<AddP
 
 export type AddPasskeyResult = { ok: true } | { ok: false; message: string };
 
+export const finishAddingPasskeyAction = actionWithArguments(finishAddingPasskeyArguments, handleFinishAddingPasskey);
 /** Step two: the authenticator's answer, verified against the challenge of step one. */
-export async function finishAddingPasskeyAction(name: string, responseJson: string): Promise<AddPasskeyResult> {
+async function handleFinishAddingPasskey(name: string, responseJson: string): Promise<AddPasskeyResult> {
   const session = await requireFreshSession(PROFILE);
   if (!mayAddSignInMethods(session.user)) return { ok: false, message: CONFIRM_ADDRESS_FIRST_MESSAGE };
   const parsedName = passkeyNameSchema.safeParse({ passkeyName: name });
@@ -44,7 +48,8 @@ export async function finishAddingPasskeyAction(name: string, responseJson: stri
   return { ok: true };
 }
 
-export async function removePasskeyAction(formData: FormData): Promise<never> {
+export const removePasskeyAction = formAction(handleRemovePasskey);
+async function handleRemovePasskey(formData: FormData): Promise<never> {
   // Removing a factor needs a fresh login like adding one: a stale session confirms the password first.
   const session = await requireFreshSession(PROFILE);
   const id = formData.get("passkeyId");

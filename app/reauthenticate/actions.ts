@@ -1,5 +1,6 @@
 "use server";
 
+import { formStateAction } from "@/lib/actions/argument-guard";
 import { redirect } from "next/navigation";
 import { requireSession } from "@/lib/auth/session";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
@@ -19,7 +20,8 @@ function reauthenticateUrl(next: string): string {
   return `/reauthenticate?${new URLSearchParams({ next })}`;
 }
 
-export async function reauthenticateAction(
+export const reauthenticateAction = formStateAction(handleReauthenticate);
+async function handleReauthenticate(
   _previous: ReauthenticateState,
   formData: FormData,
 ): Promise<ReauthenticateState> {
@@ -42,8 +44,9 @@ export async function reauthenticateAction(
 
 export type ReauthenticateCodeState = FormState<"code">;
 
+export const reauthenticateCodeAction = formStateAction(handleReauthenticateCode);
 /** The second step for an account with two-factor on: an app code or a recovery code. */
-export async function reauthenticateCodeAction(
+async function handleReauthenticateCode(
   _previous: ReauthenticateCodeState,
   formData: FormData,
 ): Promise<ReauthenticateCodeState> {

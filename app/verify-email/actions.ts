@@ -1,5 +1,6 @@
 "use server";
 
+import { formStateAction } from "@/lib/actions/argument-guard";
 import { getCurrentSession } from "@/lib/auth/session";
 import { confirmEmail } from "@/lib/verification/email-verification";
 import { EMAIL_IN_USE_MESSAGE } from "@/lib/verification/email-change";
@@ -15,12 +16,13 @@ const CONFIRMED = {
   changed: "Your email address is confirmed. Sign in with it from now on.",
 } as const;
 
+export const confirmEmailAction = formStateAction(handleConfirmEmail);
 /**
  * The "Confirm email address" button: the only place a /verify-email token
  * is used, signed in or not (the link proves the mailbox, which is all it is
  * meant to prove).
  */
-export async function confirmEmailAction(_previous: ConfirmEmailState, formData: FormData): Promise<ConfirmEmailState> {
+async function handleConfirmEmail(_previous: ConfirmEmailState, formData: FormData): Promise<ConfirmEmailState> {
   const parsed = confirmEmailSchema.safeParse({ token: formData.get("token") ?? undefined });
   const session = await getCurrentSession();
   const signedIn = session !== null;

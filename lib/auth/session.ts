@@ -18,6 +18,8 @@ export interface CurrentSession {
   user: PublicUser;
   remember: boolean;
   fresh: boolean;
+  /** The latest it can last (without "Remember me" it also ends when idle or with the browser run). */
+  expiresAt: Date;
 }
 
 export type SessionLookup =
@@ -56,7 +58,7 @@ export const lookupSession = cache(async (): Promise<SessionLookup> => {
 
   return {
     status: "valid",
-    session: { id: record.id, user: record.user, remember: record.remember, fresh: verdict.fresh },
+    session: { id: record.id, user: record.user, remember: record.remember, fresh: verdict.fresh, expiresAt: record.expiresAt },
   };
 });
 

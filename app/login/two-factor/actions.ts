@@ -1,5 +1,6 @@
 "use server";
 
+import { formStateAction } from "@/lib/actions/argument-guard";
 import { redirect } from "next/navigation";
 import { startSessionWithCookie } from "@/lib/auth/start-session";
 import { loginUrlFor } from "@/lib/auth/login-url";
@@ -16,8 +17,9 @@ export type SecondFactorState = FormState<SecondFactorField>;
 
 const EXPIRED_MESSAGE = "Your sign-in took too long or was already completed. Sign in again.";
 
+export const verifySecondFactorAction = formStateAction(handleVerifySecondFactor);
 /** The second step of a password sign-in: only a correct code here creates the session. */
-export async function verifySecondFactorAction(_previous: SecondFactorState, formData: FormData): Promise<SecondFactorState> {
+async function handleVerifySecondFactor(_previous: SecondFactorState, formData: FormData): Promise<SecondFactorState> {
   const input = formValues(formData, ["method", "code", "recoveryCode"] as const);
   const echo = { method: input.method };
   const pending = await readPendingStep("sign-in");

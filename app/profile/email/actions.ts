@@ -1,5 +1,6 @@
 "use server";
 
+import { formStateAction } from "@/lib/actions/argument-guard";
 import { redirect } from "next/navigation";
 import { requireFreshSession } from "@/lib/auth/session";
 import { requestEmailChange } from "@/lib/verification/email-change";
@@ -11,7 +12,8 @@ export type EmailChangeState = FormState<EmailChangeField>;
 
 const EMAIL_PAGE = "/profile/email";
 
-export async function requestEmailChangeAction(_previous: EmailChangeState, formData: FormData): Promise<EmailChangeState> {
+export const requestEmailChangeAction = formStateAction(handleRequestEmailChange);
+async function handleRequestEmailChange(_previous: EmailChangeState, formData: FormData): Promise<EmailChangeState> {
   const session = await requireFreshSession(EMAIL_PAGE);
   const input = formValues(formData, ["newEmail", "currentPassword"] as const);
   const echo = { newEmail: input.newEmail };

@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { formAction } from "@/lib/actions/argument-guard";
 import { requireFreshSession } from "@/lib/auth/session";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
 import { reviewUrlFor } from "@/lib/account-review/landing";
@@ -10,8 +11,9 @@ import { setFlash } from "@/lib/flash/set-flash";
 import { formValues } from "@/lib/form-state";
 import { removeReviewItemSchema } from "@/lib/validation/account-review";
 
+export const removeReviewItemAction = formAction(handleRemoveReviewItem);
 /** "Remove" next to a passkey, API key, authenticator app or session; back to the review either way. */
-export async function removeReviewItemAction(formData: FormData): Promise<never> {
+async function handleRemoveReviewItem(formData: FormData): Promise<never> {
   const back = reviewUrlFor(safeNextPath(formData.get("next")));
   const session = await requireFreshSession(back);
   const parsed = removeReviewItemSchema.safeParse(formValues(formData, ["kind", "itemId"] as const));
@@ -28,8 +30,9 @@ export async function removeReviewItemAction(formData: FormData): Promise<never>
   redirect(back);
 }
 
+export const confirmAccountReviewAction = formAction(handleConfirmAccountReview);
 /** "Everything is mine": the review is done; on to where the sign-in was going. */
-export async function confirmAccountReviewAction(formData: FormData): Promise<never> {
+async function handleConfirmAccountReview(formData: FormData): Promise<never> {
   const next = safeNextPath(formData.get("next"));
   const session = await requireFreshSession(reviewUrlFor(next));
   await confirmAccountReview(session.user.id);

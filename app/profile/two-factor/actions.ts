@@ -1,5 +1,6 @@
 "use server";
 
+import { formStateAction } from "@/lib/actions/argument-guard";
 import { requireFreshSession } from "@/lib/auth/session";
 import { regenerateRecoveryCodes, turnOffAuthenticatorByOwner, turnOnAuthenticator } from "@/lib/two-factor/changes";
 import { confirmSecondFactor } from "@/lib/credentials/confirm-second-factor";
@@ -21,7 +22,8 @@ const PAGE = "/profile/two-factor";
 /** A form's state, or the new recovery codes to show once. */
 export type RecoveryCodesState<Field extends string> = FormState<Field> | { status: "codes"; codes: string[] };
 
-export async function turnOnTwoFactorAction(
+export const turnOnTwoFactorAction = formStateAction(handleTurnOnTwoFactor);
+async function handleTurnOnTwoFactor(
   _previous: RecoveryCodesState<AuthenticationCodeField>,
   formData: FormData,
 ): Promise<RecoveryCodesState<AuthenticationCodeField>> {
@@ -34,7 +36,8 @@ export async function turnOnTwoFactorAction(
   return { status: "codes", codes };
 }
 
-export async function regenerateRecoveryCodesAction(): Promise<RecoveryCodesState<never>> {
+export const regenerateRecoveryCodesAction = formStateAction(handleRegenerateRecoveryCodes);
+async function handleRegenerateRecoveryCodes(): Promise<RecoveryCodesState<never>> {
   const session = await requireFreshSession(PAGE);
   const codes = await regenerateRecoveryCodes(session.user);
   return { status: "codes", codes };
@@ -42,8 +45,9 @@ export async function regenerateRecoveryCodesAction(): Promise<RecoveryCodesStat
 
 export type TurnOffState = FormState<AppOrRecoveryCodeField>;
 
+export const turnOffTwoFactorAction = formStateAction(handleTurnOffTwoFactor);
 /** Needs a fresh login and a current code (app or recovery): a stolen session alone cannot remove the factor. */
-export async function turnOffTwoFactorAction(_previous: TurnOffState, formData: FormData): Promise<TurnOffState> {
+async function handleTurnOffTwoFactor(_previous: TurnOffState, formData: FormData): Promise<TurnOffState> {
   const session = await requireFreshSession(PAGE);
   const parsed = appOrRecoveryCodeSchema.safeParse(formValues(formData, ["code"] as const));
   if (!parsed.success) return invalidForm(parsed.error, {});
