@@ -88,7 +88,7 @@ test.describe("password reset", () => {
     await expect(page.getByRole("main").getByRole("alert")).toHaveText("Invalid email or password.");
     await signInWithForm(page, user.email, NEW_PASSWORD);
     // The first sign-in after a reset reviews the account first (e2e/account-review.spec.ts).
-    await expect(page).toHaveURL("/profile/review");
+    await expect(page).toHaveURL("/profile/review?next=%2Fdashboard");
     await confirmAccountReview(page);
     await expect(page).toHaveURL("/dashboard");
 
