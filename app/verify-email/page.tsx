@@ -13,8 +13,9 @@ interface VerifyEmailPageProps {
 // Opening the link only looks the token up: mail scanners and link previews
 // fetch links, and must not confirm anything (or spend the link). The button's
 // POST does (app/verify-email/actions.ts). The token is in the address, so
-// next.config.ts sends this page with Referrer-Policy: no-referrer, and
-// reading searchParams makes it dynamic (Cache-Control: no-store).
+// next.config.ts sends this page with Referrer-Policy: strict-origin (no
+// Referer carries more than the origin), and reading searchParams makes it
+// dynamic (Cache-Control: no-store).
 export default async function VerifyEmailPage({ searchParams }: VerifyEmailPageProps) {
   const { token } = await searchParams;
   const usable = typeof token === "string" && (await isEmailLinkUsable(token));
