@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { readSessionClaims } from "@/lib/auth/session-token";
+import { isSecureRequest } from "@/lib/auth/secure-request";
 import { loginUrlFor } from "@/lib/auth/login-url";
 import { isProtectedPath } from "@/lib/auth/protected-paths";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/content-security-policy";
@@ -32,7 +33,9 @@ export default async function middleware(request: NextRequest): Promise<NextResp
     });
   }
   if (isProtectedPath(pathname)) {
-    const claims = await readSessionClaims((name) => request.cookies.get(name)?.value);
+    // AUTH_URL straight from the environment: lib/env.ts is server-only, and middleware stays edge-safe.
+    const secure = isSecureRequest(request.headers.get("x-forwarded-proto"), process.env.AUTH_URL);
+    const claims = await readSessionClaims((name) => request.cookies.get(name)?.value, secure);
     if (!claims) return NextResponse.redirect(new URL(loginUrlFor(`${pathname}${search}`), request.nextUrl));
   }
 

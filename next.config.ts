@@ -34,7 +34,7 @@ const nextConfig: NextConfig = {
     return [
       { source: "/:path*", headers: securityHeaders },
       // These pages carry a mailed token in their address: no Referer may take it elsewhere.
-      ...["/reset-password", "/verify-email"].map((source) => ({
+      ...["/reset-password", "/verify-email", "/email-change/cancel"].map((source) => ({
         source,
         headers: [{ key: "Referrer-Policy", value: "no-referrer" }],
       })),

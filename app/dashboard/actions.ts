@@ -7,9 +7,14 @@ import { currentRequestInfo } from "@/lib/auth/request-info";
 import { sendVerificationMail } from "@/lib/verification/email-verification";
 import { setFlash } from "@/lib/flash/set-flash";
 
+// The pages that offer the button (components/confirm-address-first.tsx); any other value goes to the dashboard.
+const RETURN_PATHS = new Set(["/dashboard", "/profile", "/profile/two-factor"]);
+
 export const resendConfirmationAction = formAction(handleResendConfirmation);
-async function handleResendConfirmation(): Promise<never> {
-  const user = await requireUser("/dashboard");
+async function handleResendConfirmation(formData?: FormData): Promise<never> {
+  const requested = formData?.get("returnTo");
+  const back = typeof requested === "string" && RETURN_PATHS.has(requested) ? requested : "/dashboard";
+  const user = await requireUser(back);
   if (user.emailVerified) {
     await setFlash("info", "Your email address is already confirmed.");
   } else {
@@ -17,5 +22,5 @@ async function handleResendConfirmation(): Promise<never> {
     // The same words whether or not a limit held the mail back.
     await setFlash("success", `We have sent a new confirmation link to ${user.email}.`);
   }
-  redirect("/dashboard");
+  redirect(back);
 }

@@ -4,6 +4,7 @@ import { formStateAction } from "@/lib/actions/argument-guard";
 import { redirect } from "next/navigation";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
+import { signInLanding } from "@/lib/account-review/landing";
 import { beginPendingStep } from "@/lib/two-factor/login-challenge";
 import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
 import { loginSchema, type LoginField } from "@/lib/validation/login";
@@ -26,5 +27,5 @@ async function handleSignIn(_previous: LoginState, formData: FormData): Promise<
   }
   if (!outcome.ok) return formError({ message: outcome.message, values: echo });
 
-  redirect(next ?? "/dashboard");
+  redirect(await signInLanding({ email }, next));
 }

@@ -6,12 +6,15 @@ import type { AuthenticationResponseJSON, PublicKeyCredentialRequestOptionsJSON 
 import { passkeyAuthenticationOptions, checkPasskey } from "@/lib/passkeys/authentication";
 import { startSessionWithCookie } from "@/lib/auth/start-session";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
+import { signInLanding } from "@/lib/account-review/landing";
 import { parseWebAuthnResponse } from "@/lib/validation/passkey";
-import type { PasskeyOutcome } from "@/components/passkeys/passkey-outcome";
+import { PASSKEYS_UNAVAILABLE_MESSAGE } from "@/lib/passkeys/relying-party";
+import type { PasskeyOptionsResult, PasskeyOutcome } from "@/components/passkeys/passkey-outcome";
 
 export const passkeySignInOptionsAction = actionWithArguments(passkeyOptionsArguments, handlePasskeySignInOptions);
-async function handlePasskeySignInOptions(): Promise<PublicKeyCredentialRequestOptionsJSON> {
-  return passkeyAuthenticationOptions(null);
+async function handlePasskeySignInOptions(): Promise<PasskeyOptionsResult<PublicKeyCredentialRequestOptionsJSON>> {
+  const options = await passkeyAuthenticationOptions(null);
+  return options ? { ok: true, options } : { ok: false, message: PASSKEYS_UNAVAILABLE_MESSAGE };
 }
 
 export const passkeySignInAction = actionWithArguments(passkeySignInArguments, handlePasskeySignIn);
@@ -25,5 +28,5 @@ async function handlePasskeySignIn(responseJson: string, next: unknown, remember
   const check = await checkPasskey(response, null);
   if (!check.ok) return check;
   await startSessionWithCookie(check.user, remember === true, "passkey");
-  return { ok: true, redirectTo: safeNextPath(next) ?? "/dashboard" };
+  return { ok: true, redirectTo: await signInLanding(check.user, safeNextPath(next)) };
 }

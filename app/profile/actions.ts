@@ -7,9 +7,7 @@ import { requireFreshSession, requireSession, requireUser } from "@/lib/auth/ses
 import { revokeOtherSessions, revokeUserSession } from "@/lib/sessions/registry";
 import { updateUserName } from "@/lib/users/update-user";
 import { changePassword } from "@/lib/recovery/new-password";
-import { attemptPassword } from "@/lib/auth/attempt-password";
-import { currentRequestInfo } from "@/lib/auth/request-info";
-import { tooManyAttemptsMessage } from "@/lib/throttle/policy";
+import { confirmPassword } from "@/lib/credentials/confirm-password";
 import { setFlash } from "@/lib/flash/set-flash";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
@@ -49,14 +47,8 @@ async function handleChangePassword(
   if (!parsed.success) return invalidForm(parsed.error, {});
 
   // The current password is a password guess like any other: throttled and audited.
-  const { ip } = await currentRequestInfo();
-  const check = await attemptPassword(session.user.email, parsed.data.currentPassword, ip, "password change");
-  if (!check.ok && check.reason === "throttled") {
-    return formError({ fieldErrors: { currentPassword: [tooManyAttemptsMessage(check.retryAfterMs)] } });
-  }
-  if (!check.ok || check.user.id !== session.user.id) {
-    return formError({ fieldErrors: { currentPassword: ["Your current password is not correct."] } });
-  }
+  const check = await confirmPassword(session.user, parsed.data.currentPassword, "password change");
+  if (!check.ok) return formError({ fieldErrors: { currentPassword: [check.message] } });
   // Whoever else knew the old password is signed out everywhere.
   const revoked = await changePassword(session.user, parsed.data.newPassword, session.id);
   await recordAuditEvent({

@@ -9,12 +9,14 @@ import { confirmSession } from "@/lib/auth/confirm-session";
 import { checkPasskey, passkeyAuthenticationOptions } from "@/lib/passkeys/authentication";
 import { setFlash } from "@/lib/flash/set-flash";
 import { parseWebAuthnResponse } from "@/lib/validation/passkey";
-import type { PasskeyOutcome } from "@/components/passkeys/passkey-outcome";
+import { PASSKEYS_UNAVAILABLE_MESSAGE } from "@/lib/passkeys/relying-party";
+import type { PasskeyOptionsResult, PasskeyOutcome } from "@/components/passkeys/passkey-outcome";
 
 export const passkeyReauthOptionsAction = actionWithArguments(passkeyOptionsArguments, handlePasskeyReauthOptions);
-async function handlePasskeyReauthOptions(): Promise<PublicKeyCredentialRequestOptionsJSON> {
+async function handlePasskeyReauthOptions(): Promise<PasskeyOptionsResult<PublicKeyCredentialRequestOptionsJSON>> {
   const session = await requireSession("/reauthenticate");
-  return passkeyAuthenticationOptions(session.user.id);
+  const options = await passkeyAuthenticationOptions(session.user.id);
+  return options ? { ok: true, options } : { ok: false, message: PASSKEYS_UNAVAILABLE_MESSAGE };
 }
 
 export const passkeyReauthAction = actionWithArguments(passkeyReauthArguments, handlePasskeyReauth);

@@ -35,7 +35,8 @@ export type SessionLookup =
  */
 export const lookupSession = cache(async (): Promise<SessionLookup> => {
   const jar = await cookies();
-  const claims = await readSessionClaims((name) => jar.get(name)?.value);
+  const { userAgent, secure } = await currentRequestInfo();
+  const claims = await readSessionClaims((name) => jar.get(name)?.value, secure);
   if (!claims) return { status: "none" };
 
   const record = await findSessionWithUser(claims.sessionId);
@@ -43,7 +44,6 @@ export const lookupSession = cache(async (): Promise<SessionLookup> => {
   if (!record.user.active) return { status: "invalid", reason: "inactive_user" };
 
   const browserKey = await readBrowserKey();
-  const { userAgent } = await currentRequestInfo();
   const now = new Date();
   const verdict = evaluateSession(
     record,

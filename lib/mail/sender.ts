@@ -2,6 +2,7 @@ import "server-only";
 import { composeMail } from "@/lib/mail/catalog";
 import { claimMail, findDueMailIds, markFailed, markNothingToSend, markSent, pruneFinishedMails } from "@/lib/mail/delivery";
 import { createMailTransport, type MailTransport } from "@/lib/mail/transport";
+import { isCanonicalEmail } from "@/lib/validation/email";
 
 export interface MailSender {
   start(): void;
@@ -37,6 +38,12 @@ export function createMailSender(transport: MailTransport, options: MailSenderOp
   async function deliverOne(id: string): Promise<boolean> {
     const mail = await claimMail(id, new Date());
     if (!mail) return false; // another process took it
+    if (!isCanonicalEmail(mail.to)) {
+      // Never handed to nodemailer: its address parser could read a recipient out of it that is not the stored one.
+      console.error(`Mail ${mail.id} (${mail.template}) was not sent: its recipient is not a plain, normalised address.`);
+      await markNothingToSend(mail.id, new Date());
+      return false;
+    }
     try {
       const rendered = await composeMail(mail);
       if (!rendered) {

@@ -2,21 +2,16 @@
 
 import { formStateAction } from "@/lib/actions/argument-guard";
 import { redirect } from "next/navigation";
-import { currentRequestInfo } from "@/lib/auth/request-info";
 import { startSessionWithCookie } from "@/lib/auth/start-session";
+import { loginUrlFor } from "@/lib/auth/login-url";
+import { signInLanding } from "@/lib/account-review/landing";
 import { clearPendingStep, completePendingStep, readPendingStep } from "@/lib/two-factor/login-challenge";
-import { attemptSecondFactor } from "@/lib/two-factor/attempt-second-factor";
+import { confirmSecondFactor } from "@/lib/credentials/confirm-second-factor";
 import { recoveryCodesLeftMessage } from "@/lib/two-factor/notices";
-import { tooManyAttemptsMessage } from "@/lib/throttle/policy";
 import { setFlash } from "@/lib/flash/set-flash";
 import { findUserById } from "@/lib/users/queries";
 import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
-import {
-  INVALID_CODE_MESSAGE,
-  INVALID_RECOVERY_CODE_MESSAGE,
-  secondFactorSchema,
-  type SecondFactorField,
-} from "@/lib/validation/two-factor";
+import { secondFactorSchema, type SecondFactorField } from "@/lib/validation/two-factor";
 
 export type SecondFactorState = FormState<SecondFactorField>;
 
@@ -41,12 +36,16 @@ async function handleVerifySecondFactor(_previous: SecondFactorState, formData: 
     parsed.data.method === "totp"
       ? { kind: "totp" as const, code: parsed.data.code }
       : { kind: "recovery" as const, code: parsed.data.recoveryCode };
-  const attempt = await attemptSecondFactor(user, factor, (await currentRequestInfo()).ip, "sign-in");
+  const attempt = await confirmSecondFactor(user, factor, "sign-in", pending.stepId);
+  if (!attempt.ok && attempt.stepEnded) {
+    // Used up: the next try starts from the password.
+    await completePendingStep("sign-in");
+    await setFlash("error", attempt.message);
+    redirect(pending.next ? loginUrlFor(pending.next) : "/login");
+  }
   if (!attempt.ok) {
-    const message = attempt.reason === "throttled" ? tooManyAttemptsMessage(attempt.retryAfterMs) : null;
     const field = factor.kind === "totp" ? "code" : "recoveryCode";
-    const invalid = factor.kind === "totp" ? INVALID_CODE_MESSAGE : INVALID_RECOVERY_CODE_MESSAGE;
-    return formError({ fieldErrors: { [field]: [message ?? invalid] }, values: echo });
+    return formError({ fieldErrors: { [field]: [attempt.message] }, values: echo });
   }
 
   // Used up here, so a second request with the same cookie (or a racing one) gets nothing.
@@ -56,5 +55,5 @@ async function handleVerifySecondFactor(_previous: SecondFactorState, formData: 
   if (attempt.kind === "recovery") {
     await setFlash("info", recoveryCodesLeftMessage(attempt.codesLeft));
   }
-  redirect(completed.next ?? "/dashboard");
+  redirect(await signInLanding(user, completed.next));
 }
