@@ -209,14 +209,30 @@ test.describe("password reset", () => {
     expect(mailsTo(user.email).filter((mail) => mail.subject === "Reset your password")).toHaveLength(3);
   });
 
-  test("the reset page is never cached and sends no referrer", async ({ page, request, user }) => {
+  test("the reset page is never cached and sends no token in a referrer", async ({ page, request, user }) => {
     await requestReset(page, user.email);
     const link = await resetLink(user.email);
     for (const address of [link, "/reset-password?token=unknown"]) {
       const response = await request.get(address);
       expect(response.headers()["cache-control"]).toMatch(/(^|,\s*)no-store(\s*,|$)/);
-      expect(response.headers()["referrer-policy"]).toBe("no-referrer");
+      // The origin only, never the address with its token; and not no-referrer, under which
+      // the form's no-JavaScript POST would carry `Origin: null` and be refused.
+      expect(response.headers()["referrer-policy"]).toBe("strict-origin");
     }
+  });
+
+  test("the reset form works without JavaScript", async ({ browser, page, user }) => {
+    await requestReset(page, user.email);
+    const link = await resetLink(user.email);
+    const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": randomClientIp() } });
+    const noScript = await context.newPage();
+    await noScript.goto(link);
+    await noScript.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
+    await noScript.getByLabel("Confirm new password").fill(NEW_PASSWORD);
+    await noScript.getByRole("button", { name: "Set new password" }).click();
+    await expect(noScript).toHaveURL(/\/login/);
+    await expect(noScript.getByText("Your password has been reset. Sign in with your new password.")).toBeVisible();
+    await context.close();
   });
 
   test("changing the password on the profile mails the same notice", async ({ page, signedInUser }) => {

@@ -109,7 +109,8 @@ describe.each(testDatabases())("mail outbox on %s", (_name, createDatabase) => {
     const sent = await Promise.all(senders.map((sender) => sender.deliverDueMails()));
     expect(sent.reduce((sum, count) => sum + count, 0)).toBe(recipients.length);
     expect(inbox.mails.flatMap((mail) => mail.rcpt).sort()).toEqual([...recipients].sort());
-  });
+    // Fifteen real SMTP deliveries and their outbox writes: seconds on a busy machine, not Vitest's default 5.
+  }, 30_000);
 
   it("keeps a mail the server could not take, retries it, and delivers it when the server is back", async () => {
     await m.outbox.enqueueMail("password_changed", "bob@example.com", { name: "Bob" });

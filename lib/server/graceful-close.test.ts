@@ -58,7 +58,8 @@ describe("draining an HTTP server", () => {
   it("cuts what is still open at the deadline", async () => {
     const { connections, port } = await serve(10_000);
     const hanging = get(port, "/slow").catch((error: NodeJS.ErrnoException) => error.code);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Wait until the server holds the request (not for a fixed time: a loaded machine is slow to connect).
+    await expect.poll(() => connections.inFlight, { timeout: 5_000 }).toBe(1);
     expect(await connections.drain(200)).toEqual({ forced: true });
     expect(await hanging).toBe("ECONNRESET");
   });

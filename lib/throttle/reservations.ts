@@ -65,9 +65,10 @@ export async function reserveAttempt(key: string, limit: ThrottleLimit, now = ne
  * this, one statement sees the other's change.
  */
 export async function giveBackAttempt(key: string, now = new Date()): Promise<void> {
-  const onlyThis = await db.rateLimit.deleteMany({ where: { key, attempts: { lte: 1 }, lockLevel: 0, ...notLocked(now) } });
-  if (onlyThis.count === 1) return;
   await db.rateLimit.updateMany({ where: { key, attempts: { gt: 0 } }, data: { attempts: { decrement: 1 } } });
+  // Decrement first, then delete what is left at nothing: two give-backs racing
+  // on a counter of 2 would both miss a "delete if only mine" and leave a zero row.
+  await db.rateLimit.deleteMany({ where: { key, attempts: { lte: 0 }, lockLevel: 0, ...notLocked(now) } });
 }
 
 /**
