@@ -34,7 +34,7 @@ const nextConfig: NextConfig = {
     return [
       { source: "/:path*", headers: securityHeaders },
       // These pages carry a mailed token in their address: no Referer may take it elsewhere.
-      ...["/reset-password", "/email-change/cancel"].map((source) => ({
+      ...["/reset-password"].map((source) => ({
         source,
         headers: [{ key: "Referrer-Policy", value: "no-referrer" }],
       })),
@@ -43,7 +43,10 @@ const nextConfig: NextConfig = {
       // no-referrer browsers send `Origin: null` with a plain form post, which Next.js's
       // server-action CSRF check refuses, so "Confirm email address" would not work
       // without JavaScript.
-      { source: "/verify-email", headers: [{ key: "Referrer-Policy", value: "strict-origin" }] },
+      ...["/verify-email", "/email-change/cancel"].map((source) => ({
+        source,
+        headers: [{ key: "Referrer-Policy", value: "strict-origin" }],
+      })),
     ];
   },
   poweredByHeader: false,
