@@ -34,14 +34,12 @@ const nextConfig: NextConfig = {
     return [
       { source: "/:path*", headers: securityHeaders },
       // These pages carry a mailed token in their address: no Referer may take it elsewhere.
-      // Its button posts to a route handler, which takes no Origin check: no Referer at all.
-      { source: "/email-change/cancel", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
       // strict-origin: a Referer carries the origin only (never the token), and unlike
       // no-referrer it leaves the Origin of the page's own form POST in place. Under
-      // no-referrer browsers send `Origin: null` with a plain form post, which the
-      // server-action Origin check refuses (403), so these forms would not work
+      // no-referrer browsers send `Origin: null` with a plain form post, which
+      // middleware's Origin check refuses (403), so these forms would not work
       // without JavaScript.
-      ...["/reset-password", "/verify-email"].map((source) => ({
+      ...["/reset-password", "/verify-email", "/email-change/cancel"].map((source) => ({
         source,
         headers: [{ key: "Referrer-Policy", value: "strict-origin" }],
       })),

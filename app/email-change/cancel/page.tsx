@@ -13,7 +13,8 @@ interface CancelEmailChangePageProps {
 
 // Opening the link changes nothing (mail scanners open links too): only the
 // button's POST (app/email-change/cancel/confirm/route.ts) cancels. The token is in the address: next.config.ts sends
-// this page with Referrer-Policy: no-referrer, and reading searchParams makes
+// this page with Referrer-Policy: strict-origin (a Referer never carries the
+// token, and the form post keeps its Origin), and reading searchParams makes
 // it dynamic, so Next.js sends Cache-Control: no-store.
 export default async function CancelEmailChangePage({ searchParams }: CancelEmailChangePageProps) {
   const { token } = await searchParams;

@@ -5,12 +5,10 @@ import { formValues } from "@/lib/form-state";
 import { cancelEmailChangeSchema } from "@/lib/validation/email-change-cancel";
 
 // The button of /email-change/cancel posts here as a plain form, with or
-// without JavaScript. Not a server action: that page is sent with
-// Referrer-Policy: no-referrer, under which a browser's form post carries
-// `Origin: null`, and Next.js refuses such a server action with a 500. No
-// origin check is needed: the mailed token in the body is the only authority
-// this uses (no cookie, no session), so a forged cross-site post without it
-// does nothing.
+// without JavaScript. The mailed token in the body is the only authority this
+// uses (no cookie, no session), so a forged cross-site post without it does
+// nothing; middleware's Origin check applies as to every form (the page is
+// sent with Referrer-Policy: strict-origin, which keeps that Origin).
 
 function seeOther(location: string): Response {
   return new Response(null, { status: 303, headers: { location } });
