@@ -63,7 +63,7 @@ test.describe("review your account after a reset", () => {
     // The reset mail lists them, each with when and from where, and says a review follows.
     const mail = await resetPasswordByMail(page, user.email, NEW_PASSWORD);
     expect(mail.text).toMatch(/- Passkey “Other laptop”, added .+ UTC from Firefox on Windows, 203\.0\.113\.50/);
-    expect(mail.text).toMatch(/- API key “Other script \(lk_\w+…\)”, added .+ UTC from Firefox on Windows, 203\.0\.113\.50/);
+    expect(mail.text).toMatch(/- API key “Other script \(lk_[\w-]+…\)”, added .+ UTC from Firefox on Windows, 203\.0\.113\.50/);
     expect(mail.text).toMatch(/- Signed-in session, added .+ UTC from Firefox on Windows, 203\.0\.113\.50/);
     expect(mail.text).toContain("After the reset, your first sign-in asks you to review them");
     expect(mail.html).toContain("<li>Passkey “Other laptop”");
