@@ -35,3 +35,18 @@ describe("mail configuration", () => {
     expect(() => loadServerEnv({ NODE_ENV: "development", REQUIRE_EMAIL_VERIFICATION: "yes" })).toThrow(/REQUIRE_EMAIL_VERIFICATION must be "true" or "false"/);
   });
 });
+
+describe("LOG_LEVEL", () => {
+  it("is info unless set, and takes pino's level names", () => {
+    expect(loadServerEnv({ NODE_ENV: "development" }).logLevel).toBe("info");
+    expect(loadServerEnv({ NODE_ENV: "development", LOG_LEVEL: "" }).logLevel).toBe("info");
+    expect(loadServerEnv({ NODE_ENV: "development", LOG_LEVEL: "debug" }).logLevel).toBe("debug");
+    expect(loadServerEnv({ NODE_ENV: "development", LOG_LEVEL: "silent" }).logLevel).toBe("silent");
+  });
+
+  it("names the levels when the value is none of them", () => {
+    expect(() => loadServerEnv({ NODE_ENV: "development", LOG_LEVEL: "verbose" })).toThrow(
+      /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "verbose"/,
+    );
+  });
+});

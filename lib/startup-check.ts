@@ -4,7 +4,9 @@ export async function exitUnlessConfigured(): Promise<void> {
   try {
     await import("@/lib/env");
   } catch (error) {
-    console.error(`\n${error instanceof Error ? error.message : String(error)}\n`);
+    // Without a configuration there is no LOG_LEVEL either: this line is always written.
+    const { createLogger } = await import("@/lib/server/log.mjs");
+    createLogger("info").fatal(error instanceof Error ? error.message : String(error));
     process.exit(1);
   }
 }
@@ -15,15 +17,16 @@ export async function exitUnlessConfigured(): Promise<void> {
  * it is sending, before the database connections close.
  */
 export async function startBackgroundWork(): Promise<void> {
-  const [{ serverEnv }, { startMailSender, stopMailSender }, { onShutdown }] = await Promise.all([
+  const [{ serverEnv }, { startMailSender, stopMailSender }, { onShutdown }, { log }] = await Promise.all([
     import("@/lib/env"),
     import("@/lib/mail/sender"),
     import("@/lib/lifecycle/shutdown.mjs"),
+    import("@/lib/log/logger"),
   ]);
   const transport = startMailSender();
   onShutdown(stopMailSender);
   if (transport === "log" && serverEnv.isProduction) {
-    console.warn(
+    log.warn(
       "SMTP_URL is not set: mail (password resets, email confirmations) is not sent, only noted in this log. " +
         "Set SMTP_URL and AUTH_URL to send it.",
     );

@@ -12,6 +12,11 @@
 // of lib/lifecycle/shutdown.mjs (the mail sender finishes the mail it is
 // sending meanwhile; the database connections close last) and exits 0, all
 // within SHUTDOWN_DEADLINE_MS.
+//
+// Everything the processes print is JSON lines on stdout at LOG_LEVEL
+// (lib/server/log.mjs), and every request gets an id (X-Request-Id, kept when
+// a proxy in front sent a sane one) that its log lines carry and its
+// response returns (lib/server/request-id.mjs).
 import cluster from "node:cluster";
 import http from "node:http";
 import path from "node:path";
@@ -19,14 +24,14 @@ import nextEnv from "@next/env";
 import { runShutdownHooks } from "../lib/lifecycle/shutdown.mjs";
 import { parseWebConcurrency } from "../lib/server/concurrency.mjs";
 import { drainable } from "../lib/server/graceful-close.mjs";
+import { startServerLog } from "../lib/server/server-log.mjs";
+import { withRequestId } from "../lib/server/request-id.mjs";
 import { parseStartArgs, START_USAGE } from "../lib/server/start-args.mjs";
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 // A server process gets most of it; the primary keeps a margin to collect them.
 const SERVER_DRAIN_MS = 7_000;
 const SERVER_CLOSE_MS = 1_500;
-
-const log = (message) => console.log(`[latchkey ${process.pid}] ${message}`);
 
 function fail(message) {
   console.error(`${message}\n${START_USAGE}`);
@@ -35,11 +40,13 @@ function fail(message) {
 
 let options;
 let processes;
+let log;
 try {
   options = parseStartArgs(process.argv.slice(2), process.env);
   // The .env files, as Next.js reads them, so WEB_CONCURRENCY may be set there too.
   nextEnv.loadEnvConfig(path.resolve(options.dir), false, { info: () => {}, error: console.error });
   processes = parseWebConcurrency(process.env.WEB_CONCURRENCY);
+  log = startServerLog(process.env.LOG_LEVEL);
 } catch (error) {
   fail(error.message);
 }
@@ -65,22 +72,22 @@ function runPrimary(count) {
     if (stopping) return;
     if (!listening.has(worker.id)) {
       // It never served (bad configuration, port taken): forking again would loop.
-      console.error(`[latchkey ${process.pid}] server process ${worker.process.pid} failed to start (${how}); stopping`);
+      log.error(`server process ${worker.process.pid} failed to start (${how}); stopping`);
       stop("startup failure", 1);
       return;
     }
     listening.delete(worker.id);
-    console.error(`[latchkey ${process.pid}] server process ${worker.process.pid} died (${how}); starting a replacement`);
+    log.error(`server process ${worker.process.pid} died (${how}); starting a replacement`);
     fork();
   });
 
   const stop = (reason, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
-    log(`${reason}: stopping ${Object.keys(cluster.workers ?? {}).length} server processes`);
+    log.info(`${reason}: stopping ${Object.keys(cluster.workers ?? {}).length} server processes`);
     const workers = Object.values(cluster.workers ?? {});
     const kill = setTimeout(() => {
-      console.error(`[latchkey ${process.pid}] server processes still running after ${SHUTDOWN_DEADLINE_MS} ms: killing them`);
+      log.error(`server processes still running after ${SHUTDOWN_DEADLINE_MS} ms: killing them`);
       for (const worker of Object.values(cluster.workers ?? {})) worker.process.kill("SIGKILL");
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS - 500);
@@ -105,7 +112,7 @@ function runPrimary(count) {
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
 
-  log(`starting ${count} server processes (WEB_CONCURRENCY)`);
+  log.info(`starting ${count} server processes (WEB_CONCURRENCY)`);
   for (let i = 0; i < count; i++) fork();
 }
 
@@ -118,7 +125,7 @@ async function runServer({ dir, port, hostname, keepAliveTimeout }) {
   const { default: next } = await import("next");
   const app = next({ dir: path.resolve(dir), hostname: hostname ?? "localhost", port });
   const handle = app.getRequestHandler();
-  const server = http.createServer((request, response) => handle(request, response));
+  const server = http.createServer(withRequestId((request, response) => handle(request, response)));
   if (keepAliveTimeout !== undefined) server.keepAliveTimeout = keepAliveTimeout;
   const connections = drainable(server);
 
@@ -131,10 +138,10 @@ async function runServer({ dir, port, hostname, keepAliveTimeout }) {
       connections.drain(SERVER_DRAIN_MS),
       runShutdownHooks("work", SERVER_DRAIN_MS),
     ]);
-    await app.close().catch((error) => console.error(error));
+    await app.close().catch((error) => log.error({ err: error }, "Next.js did not close cleanly"));
     const problems = [...workProblems, ...(await runShutdownHooks("connections", SERVER_CLOSE_MS))];
-    for (const problem of problems) console.error(`[latchkey ${process.pid}] shutdown: ${problem}`);
-    log(`${signal}: answered ${inFlight} requests in flight${forced ? ", cut connections still open at the deadline" : ""}; stopped`);
+    for (const problem of problems) log.error(`shutdown: ${problem}`);
+    log.info(`${signal}: answered ${inFlight} requests in flight${forced ? ", cut connections still open at the deadline" : ""}; stopped`);
     process.exit(forced || problems.length > 0 ? 1 : 0);
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
@@ -142,11 +149,11 @@ async function runServer({ dir, port, hostname, keepAliveTimeout }) {
 
   await app.prepare();
   server.on("error", (error) => {
-    console.error(`[latchkey ${process.pid}] cannot serve on port ${port}: ${error.message}`);
+    log.fatal(`cannot serve on port ${port}: ${error.message}`);
     process.exit(1);
   });
   server.listen(port, hostname, () => {
     const where = `http://${hostname ?? "localhost"}:${server.address()?.port ?? port}`;
-    log(cluster.isWorker ? `serving ${where} (one of ${process.env.WEB_CONCURRENCY})` : `serving ${where}`);
+    log.info(cluster.isWorker ? `serving ${where} (one of ${process.env.WEB_CONCURRENCY})` : `serving ${where}`);
   });
 }
