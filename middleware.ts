@@ -1,14 +1,17 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { readSessionClaims } from "@/lib/auth/session-token";
+import { isSecureRequest } from "@/lib/auth/secure-request";
 import { loginUrlFor } from "@/lib/auth/login-url";
 import { isProtectedPath } from "@/lib/auth/protected-paths";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/content-security-policy";
 import { checkPagePostBody } from "@/lib/security/page-post-body";
+import { isRefusedActionOrigin, REFUSED_ORIGIN } from "@/lib/security/action-origin";
 
 // Three jobs, all edge-safe:
 // 1. Every page gets a Content-Security-Policy with a fresh script nonce.
-// 2. A POST to a page (a server action) whose body Next.js could not parse
-//    gets a 4xx here instead of a 500 there (lib/security/page-post-body.ts).
+// 2. A POST to a page (a server action) from another origin, or whose body
+//    Next.js could not parse, gets a 4xx here instead of a 500 there
+//    (lib/security/action-origin.ts, lib/security/page-post-body.ts).
 // 3. The optimistic sign-in check for protected pages: a request without a
 //    session token that decodes goes to the sign-in page. Every protected page
 //    and action checks again in Node, next to the data (lib/auth/session.ts),
@@ -22,15 +25,17 @@ export default async function middleware(request: NextRequest): Promise<NextResp
     return NextResponse.redirect(new URL(loginUrlFor(pathname), request.nextUrl));
   }
   // The middleware reads a copy of the body; Next.js still hands the page the original.
-  const bodyProblem = await checkPagePostBody(request);
-  if (bodyProblem) {
-    return new NextResponse(bodyProblem.message, {
-      status: bodyProblem.status,
+  const postProblem = isRefusedActionOrigin(request) ? REFUSED_ORIGIN : await checkPagePostBody(request);
+  if (postProblem) {
+    return new NextResponse(postProblem.message, {
+      status: postProblem.status,
       headers: { "content-type": "text/plain; charset=utf-8" },
     });
   }
   if (isProtectedPath(pathname)) {
-    const claims = await readSessionClaims((name) => request.cookies.get(name)?.value);
+    // AUTH_URL straight from the environment: lib/env.ts is server-only, and middleware stays edge-safe.
+    const secure = isSecureRequest(request.headers.get("x-forwarded-proto"), process.env.AUTH_URL);
+    const claims = await readSessionClaims((name) => request.cookies.get(name)?.value, secure);
     if (!claims) return NextResponse.redirect(new URL(loginUrlFor(`${pathname}${search}`), request.nextUrl));
   }
 

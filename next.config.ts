@@ -34,10 +34,16 @@ const nextConfig: NextConfig = {
     return [
       { source: "/:path*", headers: securityHeaders },
       // These pages carry a mailed token in their address: no Referer may take it elsewhere.
-      ...["/reset-password", "/verify-email"].map((source) => ({
+      ...["/reset-password", "/email-change/cancel"].map((source) => ({
         source,
         headers: [{ key: "Referrer-Policy", value: "no-referrer" }],
       })),
+      // strict-origin: a Referer carries the origin only (never the token), and unlike
+      // no-referrer it leaves the Origin of the page's own form POST in place. Under
+      // no-referrer browsers send `Origin: null` with a plain form post, which Next.js's
+      // server-action CSRF check refuses, so "Confirm email address" would not work
+      // without JavaScript.
+      { source: "/verify-email", headers: [{ key: "Referrer-Policy", value: "strict-origin" }] },
     ];
   },
   poweredByHeader: false,

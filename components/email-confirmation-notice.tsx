@@ -2,7 +2,7 @@
  * Shown to a signed-in user whose address is not confirmed yet. The page
  * passes in the server action behind the resend button.
  */
-export function EmailConfirmationNotice({ email, resend }: { email: string; resend: () => Promise<void> }) {
+export function EmailConfirmationNotice({ email, resend }: { email: string; resend: (formData: FormData) => Promise<void> }) {
   return (
     <section
       aria-labelledby="confirm-email-heading"

@@ -6,6 +6,7 @@ import { linkIn, waitForMail } from "./support/mailbox";
 import { APP_PORT } from "./support/mail-settings";
 import { createUser, DEFAULT_PASSWORD, uniqueEmail, type TestUser } from "./support/users";
 import { TestAuthenticator, readSetupKey, turnOnTwoFactor } from "./support/totp";
+import { askForEmailChange } from "./support/account-setup";
 
 // Every page of the app, in each of its states worth seeing (empty, with form
 // errors, with a flash, signed in or not), scanned by axe in the light and the
@@ -108,6 +109,17 @@ const VISITOR_PAGES: PageState<null>[] = [
       await registerUnconfirmed(page, email);
       await followMailedLink(page, email, "Confirm your email address", "/verify-email?token=");
     },
+    shows: (page) => page.getByRole("button", { name: "Confirm email address" }),
+  },
+  {
+    name: "confirm email, button pressed",
+    path: "/",
+    then: async (page) => {
+      const email = uniqueEmail("confirming");
+      await registerUnconfirmed(page, email);
+      await followMailedLink(page, email, "Confirm your email address", "/verify-email?token=");
+      await page.getByRole("button", { name: "Confirm email address" }).click();
+    },
     shows: status("Your email address is confirmed."),
   },
   { name: "forgot password", path: "/forgot-password", shows: heading("Forgot your password?") },
@@ -163,6 +175,20 @@ const VISITOR_PAGES: PageState<null>[] = [
     path: "/verify-email?token=not-a-real-token",
     shows: alert("This link is invalid or has expired."),
   },
+  {
+    name: "profile of a just-registered, unconfirmed user",
+    path: "/",
+    then: async (page) => {
+      await registerUnconfirmed(page, uniqueEmail("unconfirmed"));
+      await page.goto("/profile");
+    },
+    shows: (page) => page.getByRole("region", { name: "API keys" }).getByText(/^Confirm your email address first/),
+  },
+  {
+    name: "cancel email change, invalid link",
+    path: "/email-change/cancel?token=not-a-real-token",
+    shows: alert(/^This link is invalid or has expired/),
+  },
   { name: "404", path: "/no-such-page", shows: heading("Page not found") },
   {
     name: "two-factor sign-in, nothing waiting",
@@ -182,6 +208,18 @@ const VISITOR_PAGES: PageState<null>[] = [
     shows: fieldError("Recovery code"),
   },
 ];
+
+/** The review page with something in two of its lists: an API key and a session on another device. */
+async function withKeyAndOtherSession(page: Page, user: TestUser) {
+  await page.goto("/profile");
+  await page.getByLabel("Key name", { exact: true }).fill("Deploy script");
+  await page.getByRole("button", { name: "Create API key" }).click();
+  await expect(page.getByLabel("New API key")).toBeVisible();
+  const phone = await request.newContext({ baseURL: test.info().project.use.baseURL });
+  await signInOverHttp(phone, user, { userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Safari/604.1" });
+  await phone.dispose();
+  await page.goto("/profile/review");
+}
 
 const USER_PAGES: PageState[] = [
   { name: "dashboard (confirmed user)", path: "/dashboard", shows: heading("Dashboard") },
@@ -221,6 +259,22 @@ const USER_PAGES: PageState[] = [
     },
     shows: (page) => page.getByRole("button", { name: "Sign out of all other sessions" }),
   },
+  { name: "review your account, nothing but this session", path: "/profile/review", shows: heading("Review your account") },
+  {
+    name: "review your account, a key and another session listed",
+    path: "/profile/review",
+    then: withKeyAndOtherSession,
+    shows: (page) => page.getByRole("list", { name: "Sessions" }).getByRole("button", { name: /^Remove session/ }),
+  },
+  {
+    name: "review your account, a key removed",
+    path: "/profile/review",
+    then: async (page, user) => {
+      await withKeyAndOtherSession(page, user);
+      await page.getByRole("button", { name: /^Remove API key Deploy script/ }).click();
+    },
+    shows: status("The API key “Deploy script” has been revoked."),
+  },
   { name: "change email", path: "/profile/email", shows: heading("Change email") },
   {
     name: "change email, empty form submitted",
@@ -238,6 +292,25 @@ const USER_PAGES: PageState[] = [
       await expect(page).toHaveURL("/profile");
     },
     shows: (page) => page.getByText("Waiting for confirmation:"),
+  },
+  {
+    name: "cancel email change, mailed link opened",
+    path: "/profile/email",
+    then: async (page, user) => {
+      await askForEmailChange(page, uniqueEmail("moving"), user.password);
+      await followMailedLink(page, user.email, "Your email address is being changed", "/email-change/cancel?token=");
+    },
+    shows: heading("Cancel the email change"),
+  },
+  {
+    name: "cancel email change, cancelled",
+    path: "/profile/email",
+    then: async (page, user) => {
+      await askForEmailChange(page, uniqueEmail("moving"), user.password);
+      await followMailedLink(page, user.email, "Your email address is being changed", "/email-change/cancel?token=");
+      await page.getByRole("button", { name: "Cancel the email change" }).click();
+    },
+    shows: status("The email change was cancelled"),
   },
   { name: "confirm password", path: "/reauthenticate?next=%2Fprofile", shows: heading("Confirm your password") },
   {
@@ -373,16 +446,19 @@ async function expectNoViolations<Who>(page: Page, state: PageState<Who>, who: W
 
 for (const state of VISITOR_PAGES) {
   test(`signed out: ${state.name}`, async ({ page }) => {
+    test.slow(Boolean(state.then), "the steps to the state may register (bcrypt), wait for mail or set up two-factor");
     await expectNoViolations(page, state, null);
   });
 }
 for (const state of USER_PAGES) {
   test(`signed in: ${state.name}`, async ({ page, signedInUser }) => {
+    test.slow(true, "waits for a CLI-made user's sign-in (bcrypt) and the state's own steps (mail, two-factor setup)");
     await expectNoViolations(page, state, signedInUser);
   });
 }
 for (const state of ADMIN_PAGES) {
   test(`admin: ${state.name}`, async ({ page, admin }) => {
+    test.slow(true, "waits for CLI-made admins and users (bcrypt) and their sign-ins");
     await expectNoViolations(page, state, admin);
   });
 }

@@ -56,6 +56,7 @@ function recentActions(page: Page) {
 }
 
 test.describe("admin area", () => {
+  test.slow("waits for bcrypt: CLI-made users (an admin and the users it acts on) and their sign-ins");
   test("a signed-out visitor is sent to sign in", async ({ page }) => {
     await page.goto("/admin");
     await expect(page).toHaveURL("/login?next=%2Fadmin");
@@ -198,7 +199,8 @@ test.describe("admin area", () => {
   });
 
   test("a long result list is paginated and keeps the search", async ({ page, admin }) => {
-    test.slow();
+    // 21 users made through the CLI at once: about 1.5 s of CPU each (tsx, Prisma, bcrypt).
+    test.setTimeout(180_000);
     const label = `paged-${randomUUID().slice(0, 8)}`;
     await Promise.all(Array.from({ length: 21 }, () => createUser({ name: "Paged Person", email: uniqueEmail(label) })));
     await page.goto("/admin");

@@ -11,6 +11,7 @@ test.describe.configure({ mode: "serial" });
 let server: AppServer | undefined;
 
 test.beforeAll(async () => {
+  test.setTimeout(90_000); // a server of its own starting (health polled until it answers)
   // No SMTP_URL: in production that is allowed, with a warning.
   server = await startAppServer(PORT, { DATABASE_URL: UNREACHABLE_DATABASE, SMTP_URL: "" });
 });
@@ -22,11 +23,12 @@ test.afterAll(async () => {
 test("health answers 503 when the database cannot be reached", async ({ request }) => {
   const response = await request.get(`http://127.0.0.1:${PORT}/api/health`);
   expect(response.status()).toBe(503);
-  // Mail would only be logged, and with no database the outbox cannot be counted.
+  // Mail would only be logged. Nothing about the outbox: its backlog would
+  // tell a stranger whether a reset address has an account.
   expect(await response.json()).toEqual({
     status: "unavailable",
     database: "unavailable",
-    mail: { transport: "log", undelivered: null },
+    mail: { transport: "log" },
   });
 
   // The app keeps serving pages that need no database.

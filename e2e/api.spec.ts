@@ -38,13 +38,13 @@ async function createKeyInBrowser(page: Page, name: string): Promise<string> {
 }
 
 test.describe("API authentication", () => {
-  test("health reports the database and the mail outbox", async ({ request }) => {
+  test("health reports the database and how mail is sent, nothing about the outbox", async ({ request }) => {
     const response = await request.get("/api/health");
     expect(response.status()).toBe(200);
     expect(await response.json()).toEqual({
       status: "ok",
       database: "ok",
-      mail: { transport: "smtp", undelivered: expect.any(Number) },
+      mail: { transport: "smtp" },
     });
   });
 

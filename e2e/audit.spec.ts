@@ -5,6 +5,7 @@ import { createUser } from "./support/users";
 const TYPED_WRONG_PASSWORD = "my-secret-wrong-guess-7731";
 
 test.describe("audit log", () => {
+  test.slow("waits for bcrypt: CLI-made users and admins, wrong and right sign-ins");
   test("users see their own recent security events, and never a password or key", async ({ page, user }) => {
     await page.goto("/login");
     await signInWithForm(page, user.email, TYPED_WRONG_PASSWORD);

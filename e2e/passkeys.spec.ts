@@ -3,6 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { test, expect, randomClientIp } from "./fixtures";
 import { signInWithForm, simulateBrowserRestart } from "./support/browser";
 import { setUserActive } from "./support/users";
+import { sql } from "./support/database";
 import { addVirtualAuthenticator, withAutofillIdle, type VirtualAuthenticator } from "./support/virtual-authenticator";
 
 // Passkeys through Chromium's virtual authenticator (CDP). WebAuthn refuses
@@ -39,6 +40,7 @@ async function browserWithAuthenticator(browser: Browser): Promise<{ page: Page;
 }
 
 test.describe("passkeys", () => {
+  test.slow("waits for bcrypt (CLI-made users, sign-ins) and passkey ceremonies through the virtual authenticator");
   test("add a passkey on the profile, then sign in with it and no password", async ({ page, signedInUser }) => {
     const authenticator = await addVirtualAuthenticator(page);
     await page.goto("/profile");
@@ -163,5 +165,26 @@ test.describe("passkeys", () => {
   test("the email field is marked for passkey autofill", async ({ page }) => {
     await page.goto("/login");
     await expect(page.getByLabel("Email")).toHaveAttribute("autocomplete", "username webauthn");
+  });
+
+  test("views of /login write nothing: its passkey challenge is signed, not stored", async ({ request }) => {
+    // Counted by the kind of row a stored sign-in challenge was (no user, this purpose), so that
+    // specs running alongside (passkey sign-ins record spent nonces) do not move the count.
+    const count = async () =>
+      Number(
+        (await sql<{ n: number | string }>(`SELECT COUNT(*) AS "n" FROM "OneTimeToken" WHERE "purpose" = 'webauthn_authentication' AND "userId" IS NULL`))[0]?.n,
+      );
+    const before = await count();
+    const challenges = new Set<string>();
+    for (let view = 1; view <= 40; view++) {
+      const response = await request.get("/login");
+      expect(response.status()).toBe(200);
+      const html = await response.text();
+      expect(html).toContain("Sign in with a passkey");
+      challenges.add(html.match(/\\?"challenge\\?":\\?"([A-Za-z0-9_-]+)/)?.[1] ?? "");
+    }
+    expect(await count()).toBe(before);
+    // Each view still gets a challenge of its own.
+    expect(challenges.size).toBe(40);
   });
 });

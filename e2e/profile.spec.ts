@@ -44,6 +44,7 @@ test.describe("profile", () => {
   });
 
   test("after changing the password only the new one signs in", async ({ page, signedInUser, browser }) => {
+    test.slow(true, "waits for bcrypt: a CLI-made user, the current password checked, the new one hashed, two sign-ins");
     const newPassword = "a brand new passphrase";
     await page.goto("/profile");
     await page.getByLabel("Current password").fill(signedInUser.password);

@@ -6,6 +6,9 @@ import type { Browser, BrowserContext, Page } from "@playwright/test";
 const SESSION_COOKIE = "authjs.session-token";
 const EXPIRED_MESSAGE = "Your session has expired, please sign in again.";
 
+// Every test signs a CLI-made user in on two browsers or twice, some change the password: bcrypt each time.
+test.slow("waits for bcrypt: CLI-made users, two or more sign-ins, password changes");
+
 /** A second device: its own browser context, signed in as the same user. */
 async function secondDevice(browser: Browser, user: { email: string; password: string }, userAgent?: string) {
   const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, userAgent });

@@ -21,6 +21,7 @@ function basic(email: string, password: string) {
 }
 
 test.describe("brute-force throttling", () => {
+  test.slow("waits for bcrypt: six or more password checks per test, and CLI-made users");
   test("after a handful of failures even the right password is refused for a while", async ({ page, user }) => {
     await failSignIn(page, user.email, ACCOUNT_LIMIT);
     await page.goto("/login");

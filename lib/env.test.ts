@@ -50,3 +50,17 @@ describe("LOG_LEVEL", () => {
     );
   });
 });
+
+describe("TRUST_PROXY", () => {
+  it("takes every form npm start applies", () => {
+    for (const value of ["", "false", "true", "2", "10.0.0.1, 10.0.0.0/8, ::1"]) {
+      expect(() => loadServerEnv({ NODE_ENV: "development", TRUST_PROXY: value })).not.toThrow();
+    }
+  });
+
+  it("refuses anything else with a message naming the accepted forms", () => {
+    expect(() => loadServerEnv({ NODE_ENV: "development", TRUST_PROXY: "yes" })).toThrow(
+      /TRUST_PROXY must be "true" \(one proxy in front\), "false", the number of proxies in front \(e\.g\. 2\), or a comma-separated list of the proxies' addresses \(e\.g\. 10\.0\.0\.1,10\.0\.0\.2 or 10\.0\.0\.0\/8\), not "yes"/,
+    );
+  });
+});

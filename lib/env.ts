@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { resolveDatabase } from "@/lib/database-url";
+import { parseTrustProxy } from "@/lib/server/client-address.mjs";
 import { parseLogLevel, type LogLevel } from "@/lib/server/log-levels.mjs";
 import type { SessionPolicy } from "@/lib/sessions/policy";
 import type { ThrottleLimit } from "@/lib/throttle/policy";
@@ -23,9 +24,26 @@ const serverEnvSchema = z.object({
   THROTTLE_LOCK_MINUTES: wholeNumber("THROTTLE_LOCK_MINUTES", 1, 24 * 60).default(1),
   THROTTLE_MAX_LOCK_MINUTES: wholeNumber("THROTTLE_MAX_LOCK_MINUTES", 1, 7 * 24 * 60).default(60),
   REGISTRATION_LIMIT_PER_IP: wholeNumber("REGISTRATION_LIMIT_PER_IP", 1, 100_000).default(10),
-  TRUST_PROXY: trueOrFalse("TRUST_PROXY"),
+  // Applied by `npm start` (scripts/start.mjs, which refuses a bad value itself) before Next.js
+  // sees a request; checked here too, so every other entry (`next dev`, the CLI) says the same.
+  TRUST_PROXY: z.string().optional().superRefine((value, context) => {
+    try {
+      parseTrustProxy(value);
+    } catch (error) {
+      context.addIssue({ code: "custom", message: (error as Error).message });
+    }
+  }),
   APP_NAME: z.string().trim().min(1, "APP_NAME must not be empty").max(60, "APP_NAME must be at most 60 characters").default("Latchkey"),
   AUTH_URL: unsetWhenEmpty(z.url({ protocol: /^https?$/, error: "AUTH_URL must be an http:// or https:// URL" })),
+  WEBAUTHN_RP_ID: unsetWhenEmpty(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, {
+        error: "WEBAUTHN_RP_ID must be a domain name, e.g. example.com (no scheme, port or path)",
+      }),
+  ),
   SMTP_URL: unsetWhenEmpty(
     z.string().regex(/^smtps?:\/\/\S+$/, "SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://mail.example.com:587"),
   ),
@@ -74,12 +92,14 @@ export type ServerEnv = {
    * it): every link in a mail starts with it, never with a request's Host header.
    */
   appOrigin: string;
+  /** Whether AUTH_URL is set (appOrigin is then its origin, not a guess). */
+  authUrlSet: boolean;
+  /** WEBAUTHN_RP_ID, if set: see lib/passkeys/relying-party.ts. */
+  webauthnRpId: string | null;
   database: ReturnType<typeof resolveDatabase>;
   bcryptCost: number;
   sessionPolicy: SessionPolicy;
   throttle: { account: ThrottleLimit; ip: ThrottleLimit; registration: ThrottleLimit };
-  /** Take the client address from X-Forwarded-For (set only behind a proxy that writes it). */
-  trustProxy: boolean;
   mail: MailSettings;
   recovery: RecoverySettings;
   logLevel: LogLevel;
@@ -137,6 +157,8 @@ export function loadServerEnv(source: NodeJS.ProcessEnv): ServerEnv {
     isProduction,
     appName: data.APP_NAME,
     appOrigin: data.AUTH_URL ? new URL(data.AUTH_URL).origin : `http://localhost:${source.PORT ?? 3000}`,
+    authUrlSet: Boolean(data.AUTH_URL),
+    webauthnRpId: data.WEBAUTHN_RP_ID ?? null,
     database,
     bcryptCost: data.BCRYPT_COST,
     sessionPolicy: {
@@ -162,7 +184,6 @@ export function loadServerEnv(source: NodeJS.ProcessEnv): ServerEnv {
       // Counted per hour; an address that used them up waits out the hour.
       registration: { maxAttempts: data.REGISTRATION_LIMIT_PER_IP, windowMinutes: 60, lockMinutes: 60, maxLockMinutes: 60 },
     },
-    trustProxy: data.TRUST_PROXY === "true",
     mail: {
       smtpUrl: data.SMTP_URL ?? null,
       from: data.MAIL_FROM,

@@ -1,7 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
-import { countUndeliveredMails } from "@/lib/mail/outbox";
 
 // A health check must answer quickly even when the database host drops packets.
 const CHECK_TIMEOUT_MS = 3_000;
@@ -21,16 +20,16 @@ export async function isDatabaseReachable(): Promise<boolean> {
   );
 }
 
+/**
+ * Public, so it says only how mail is configured: never the size of the
+ * outbox, whose growth after a reset request would tell a stranger whether
+ * the address has an account.
+ */
 export interface MailHealth {
   /** "smtp": mail is sent; "log": SMTP_URL is not set and mail only goes to the log. */
   transport: "smtp" | "log";
-  /** Mails queued and not yet delivered (null when the database cannot be read). */
-  undelivered: number | null;
 }
 
-export async function mailHealth(): Promise<MailHealth> {
-  return {
-    transport: serverEnv.mail.smtpUrl ? "smtp" : "log",
-    undelivered: await withTimeout<number | null>(countUndeliveredMails(), null),
-  };
+export function mailHealth(): MailHealth {
+  return { transport: serverEnv.mail.smtpUrl ? "smtp" : "log" };
 }

@@ -12,19 +12,27 @@ export async function exitUnlessConfigured(): Promise<void> {
 }
 
 /**
- * Starts this process's mail sender, and says once where mail goes when it
- * cannot go out. A graceful stop (scripts/start.mjs) lets it finish the mail
- * it is sending, before the database connections close.
+ * Starts this process's mail sender and its sweep of spent sessions and
+ * tokens, and says once where mail goes when it cannot go out, and why
+ * passkeys are off when they are. A graceful stop (scripts/start.mjs) lets
+ * both finish what they are doing, before the database connections close.
  */
 export async function startBackgroundWork(): Promise<void> {
-  const [{ serverEnv }, { startMailSender, stopMailSender }, { onShutdown }, { log }] = await Promise.all([
-    import("@/lib/env"),
-    import("@/lib/mail/sender"),
-    import("@/lib/lifecycle/shutdown.mjs"),
-    import("@/lib/log/logger"),
-  ]);
+  const [{ serverEnv }, { startMailSender, stopMailSender }, { onShutdown }, { startPruning }, { passkeySupport }, { log }] =
+    await Promise.all([
+      import("@/lib/env"),
+      import("@/lib/mail/sender"),
+      import("@/lib/lifecycle/shutdown.mjs"),
+      import("@/lib/maintenance/pruning"),
+      import("@/lib/passkeys/relying-party"),
+      import("@/lib/log/logger"),
+    ]);
   const transport = startMailSender();
   onShutdown(stopMailSender);
+  const pruner = startPruning();
+  onShutdown(pruner.stop);
+  const passkeys = passkeySupport();
+  if (!passkeys.available) log.warn(passkeys.reason);
   if (transport === "log" && serverEnv.isProduction) {
     log.warn(
       "SMTP_URL is not set: mail (password resets, email confirmations) is not sent, only noted in this log. " +

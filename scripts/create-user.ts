@@ -1,13 +1,8 @@
 // npm run user:create -- --email E --password P --name N [--admin]
 import { parseArgs } from "node:util";
-import { z } from "zod";
-import { emailField } from "@/lib/validation/email";
-import { nameField } from "@/lib/validation/name";
-import { newPasswordField } from "@/lib/validation/password";
+import { createUserArgsSchema } from "@/lib/validation/create-user";
 
 const USAGE = "Usage: npm run user:create -- --email <email> --password <password> --name <name> [--admin]";
-
-const argsSchema = z.object({ email: emailField, password: newPasswordField, name: nameField, admin: z.boolean() });
 
 function fail(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -30,7 +25,7 @@ async function main(): Promise<void> {
   } catch (error) {
     fail((error as Error).message);
   }
-  const parsed = argsSchema.safeParse(values);
+  const parsed = createUserArgsSchema.safeParse(values);
   if (!parsed.success) {
     fail(parsed.error.issues.map((issue) => `--${String(issue.path[0])}: ${issue.message}`).join("\n"));
   }

@@ -4,7 +4,8 @@
 // WEB_CONCURRENCY processes (default 1, `auto`: one per core) serve one port.
 // With more than one, Node's cluster module does the sharing: this process
 // becomes the primary, which only forks the servers, replaces one that dies
-// and passes signals on; the kernel socket is shared through it, no balancer
+// (retrying with a growing delay a replacement that cannot start) and passes
+// signals on; the kernel socket is shared through it, no balancer
 // of ours. Each server process runs Next.js through its documented custom
 // server API (`next({ dir, hostname, port })`) rather than `next start`, so
 // that it owns its HTTP server and can stop gracefully: on SIGTERM or SIGINT
@@ -12,6 +13,12 @@
 // of lib/lifecycle/shutdown.mjs (the mail sender finishes the mail it is
 // sending meanwhile; the database connections close last) and exits 0, all
 // within SHUTDOWN_DEADLINE_MS.
+//
+// Each server process also decides the client's address before Next.js sees
+// the request, and writes it as the only X-Forwarded-For entry: the socket's
+// address, or with TRUST_PROXY the one its proxies name
+// (lib/server/client-address.mjs). So a client cannot choose the address its
+// throttle counters are kept under by sending the header itself.
 //
 // Everything the processes print is JSON lines on stdout at LOG_LEVEL
 // (lib/server/log.mjs), and every request gets an id (X-Request-Id, kept when
@@ -22,10 +29,12 @@ import http from "node:http";
 import path from "node:path";
 import nextEnv from "@next/env";
 import { runShutdownHooks } from "../lib/lifecycle/shutdown.mjs";
+import { clientAddress, parseTrustProxy } from "../lib/server/client-address.mjs";
 import { parseWebConcurrency } from "../lib/server/concurrency.mjs";
 import { drainable } from "../lib/server/graceful-close.mjs";
 import { startServerLog } from "../lib/server/server-log.mjs";
 import { withRequestId } from "../lib/server/request-id.mjs";
+import { restartBackoff, STABLE_SERVING_MS } from "../lib/server/restart-backoff.mjs";
 import { parseStartArgs, START_USAGE } from "../lib/server/start-args.mjs";
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
@@ -40,12 +49,14 @@ function fail(message) {
 
 let options;
 let processes;
+let proxyTrust;
 let log;
 try {
   options = parseStartArgs(process.argv.slice(2), process.env);
   // The .env files, as Next.js reads them, so WEB_CONCURRENCY may be set there too.
   nextEnv.loadEnvConfig(path.resolve(options.dir), false, { info: () => {}, error: console.error });
   processes = parseWebConcurrency(process.env.WEB_CONCURRENCY);
+  proxyTrust = parseTrustProxy(process.env.TRUST_PROXY);
   log = startServerLog(process.env.LOG_LEVEL);
 } catch (error) {
   fail(error.message);
@@ -60,60 +71,89 @@ function runPrimary(count) {
   // The server processes read the resolved number (lib/auth/password-pool.ts sizes its threads by it).
   process.env.WEB_CONCURRENCY = String(count);
   let stopping = false;
+  // Until every first server process has served, a failure to start is a
+  // bad configuration or build: forking again would loop, so it is fatal.
+  let startedUp = false;
   const listening = new Set();
+  const backoff = restartBackoff();
+  const timers = { forks: new Set(), stable: new Map() };
 
-  const fork = () => {
+  const fork = (replacement) => {
     const worker = cluster.fork();
-    worker.once("listening", () => listening.add(worker.id));
+    worker.once("listening", () => {
+      listening.add(worker.id);
+      if (listening.size === count) startedUp = true;
+      // A replacement that keeps serving proves the failures are over.
+      if (replacement) timers.stable.set(worker.id, setTimeout(() => backoff.reset(), STABLE_SERVING_MS).unref());
+    });
+  };
+
+  // A replacement that cannot start (say, a broken deploy under a running
+  // service): the others keep serving while it is retried, ever more slowly.
+  const retryLater = (pid, how) => {
+    const { delayMs, attempt } = backoff.nextDelay();
+    log.error(`replacement server process ${pid} failed to start (${how}); trying again in ${delayMs / 1000} s (attempt ${attempt})`);
+    const timer = setTimeout(() => {
+      timers.forks.delete(timer);
+      if (!stopping) fork(true);
+    }, delayMs);
+    timers.forks.add(timer);
   };
 
   cluster.on("exit", (worker, code, signal) => {
     const how = signal ? `signal ${signal}` : `code ${code}`;
+    clearTimeout(timers.stable.get(worker.id));
+    timers.stable.delete(worker.id);
     if (stopping) return;
-    if (!listening.has(worker.id)) {
-      // It never served (bad configuration, port taken): forking again would loop.
+    if (listening.delete(worker.id)) {
+      log.error(`server process ${worker.process.pid} died (${how}); starting a replacement`);
+      fork(true);
+    } else if (startedUp) {
+      retryLater(worker.process.pid, how);
+    } else {
       log.error(`server process ${worker.process.pid} failed to start (${how}); stopping`);
       stop("startup failure", 1);
-      return;
     }
-    listening.delete(worker.id);
-    log.error(`server process ${worker.process.pid} died (${how}); starting a replacement`);
-    fork();
   });
 
   const stop = (reason, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
+    for (const timer of timers.forks) clearTimeout(timer);
     log.info(`${reason}: stopping ${Object.keys(cluster.workers ?? {}).length} server processes`);
-    const workers = Object.values(cluster.workers ?? {});
-    const kill = setTimeout(() => {
-      log.error(`server processes still running after ${SHUTDOWN_DEADLINE_MS} ms: killing them`);
-      for (const worker of Object.values(cluster.workers ?? {})) worker.process.kill("SIGKILL");
-      process.exit(1);
-    }, SHUTDOWN_DEADLINE_MS - 500);
-    let failed = exitCode !== 0;
-    Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise((resolve) => {
-            if (worker.isDead()) return resolve();
-            worker.once("exit", (code) => {
-              if (code !== 0) failed = true;
-              resolve();
-            });
-            worker.process.kill("SIGTERM");
-          }),
-      ),
-    ).then(() => {
-      clearTimeout(kill);
-      process.exit(failed ? 1 : 0);
-    });
+    void stopServerProcesses(exitCode);
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
 
   log.info(`starting ${count} server processes (WEB_CONCURRENCY)`);
-  for (let i = 0; i < count; i++) fork();
+  for (let i = 0; i < count; i++) fork(false);
+}
+
+/** SIGTERM to every server process; exits once they have, SIGKILL for those still running at the deadline. */
+async function stopServerProcesses(exitCode) {
+  const workers = Object.values(cluster.workers ?? {});
+  const kill = setTimeout(() => {
+    log.error(`server processes still running after ${SHUTDOWN_DEADLINE_MS} ms: killing them`);
+    for (const worker of Object.values(cluster.workers ?? {})) worker.process.kill("SIGKILL");
+    process.exit(1);
+  }, SHUTDOWN_DEADLINE_MS - 500);
+  let failed = exitCode !== 0;
+  await Promise.all(
+    workers.map(
+      (worker) =>
+        new Promise((resolve) => {
+          if (worker.isDead()) return resolve();
+          worker.once("exit", (code) => {
+            if (code !== 0) failed = true;
+            resolve();
+          });
+          worker.process.kill("SIGTERM");
+        }),
+    ),
+  );
+  clearTimeout(kill);
+  process.exit(failed ? 1 : 0);
 }
 
 // ---------------------------------------------------------------- a server process
@@ -125,7 +165,12 @@ async function runServer({ dir, port, hostname, keepAliveTimeout }) {
   const { default: next } = await import("next");
   const app = next({ dir: path.resolve(dir), hostname: hostname ?? "localhost", port });
   const handle = app.getRequestHandler();
-  const server = http.createServer(withRequestId((request, response) => handle(request, response)));
+  const server = http.createServer(withRequestId((request, response) => {
+    const client = clientAddress(proxyTrust, request.socket.remoteAddress, request.headers["x-forwarded-for"]);
+    if (client) request.headers["x-forwarded-for"] = client;
+    else delete request.headers["x-forwarded-for"];
+    return handle(request, response);
+  }));
   if (keepAliveTimeout !== undefined) server.keepAliveTimeout = keepAliveTimeout;
   const connections = drainable(server);
 

@@ -1,5 +1,6 @@
 "use server";
 
+import { formAction } from "@/lib/actions/argument-guard";
 import { redirect } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/session";
 import { applyAdminChange } from "@/lib/admin/change-user";
@@ -9,8 +10,9 @@ import { setFlash } from "@/lib/flash/set-flash";
 import { formValues } from "@/lib/form-state";
 import { adminChangeSchema } from "@/lib/validation/admin";
 
+export const adminChangeAction = formAction(handleAdminChange);
 /** A confirmed row action; always returns to the list position it came from. */
-export async function adminChangeAction(formData: FormData): Promise<never> {
+async function handleAdminChange(formData: FormData): Promise<never> {
   const parsed = adminChangeSchema.safeParse(formValues(formData, ["userId", "change", "page", "q"] as const));
   const back = parsed.success ? adminUsersUrl(parsed.data) : "/admin";
   const session = await requireAdmin(back);

@@ -1,13 +1,20 @@
 "use server";
 
+import { formAction } from "@/lib/actions/argument-guard";
 import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { currentRequestInfo } from "@/lib/auth/request-info";
 import { sendVerificationMail } from "@/lib/verification/email-verification";
 import { setFlash } from "@/lib/flash/set-flash";
 
-export async function resendConfirmationAction(): Promise<never> {
-  const user = await requireUser("/dashboard");
+// The pages that offer the button (components/confirm-address-first.tsx); any other value goes to the dashboard.
+const RETURN_PATHS = new Set(["/dashboard", "/profile", "/profile/two-factor"]);
+
+export const resendConfirmationAction = formAction(handleResendConfirmation);
+async function handleResendConfirmation(formData: FormData): Promise<never> {
+  const requested = formData.get("returnTo");
+  const back = typeof requested === "string" && RETURN_PATHS.has(requested) ? requested : "/dashboard";
+  const user = await requireUser(back);
   if (user.emailVerified) {
     await setFlash("info", "Your email address is already confirmed.");
   } else {
@@ -15,5 +22,5 @@ export async function resendConfirmationAction(): Promise<never> {
     // The same words whether or not a limit held the mail back.
     await setFlash("success", `We have sent a new confirmation link to ${user.email}.`);
   }
-  redirect("/dashboard");
+  redirect(back);
 }

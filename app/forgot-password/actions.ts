@@ -1,5 +1,6 @@
 "use server";
 
+import { formStateAction } from "@/lib/actions/argument-guard";
 import { currentRequestInfo } from "@/lib/auth/request-info";
 import { requestPasswordReset } from "@/lib/recovery/password-reset";
 import { RESET_REQUESTED_MESSAGE } from "@/lib/recovery/messages";
@@ -8,7 +9,8 @@ import { forgotPasswordSchema, type ForgotPasswordField } from "@/lib/validation
 
 export type ForgotPasswordState = FormState<ForgotPasswordField>;
 
-export async function forgotPasswordAction(_previous: ForgotPasswordState, formData: FormData): Promise<ForgotPasswordState> {
+export const forgotPasswordAction = formStateAction(handleForgotPassword);
+async function handleForgotPassword(_previous: ForgotPasswordState, formData: FormData): Promise<ForgotPasswordState> {
   const input = formValues(formData, ["email"] as const);
   const parsed = forgotPasswordSchema.safeParse(input);
   if (!parsed.success) return invalidForm(parsed.error, input);

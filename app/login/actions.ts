@@ -1,15 +1,18 @@
 "use server";
 
+import { formStateAction } from "@/lib/actions/argument-guard";
 import { redirect } from "next/navigation";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
+import { signInLanding } from "@/lib/account-review/landing";
 import { beginPendingStep } from "@/lib/two-factor/login-challenge";
 import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
 import { loginSchema, type LoginField } from "@/lib/validation/login";
 
 export type LoginState = FormState<LoginField>;
 
-export async function signInAction(_previous: LoginState, formData: FormData): Promise<LoginState> {
+export const signInAction = formStateAction(handleSignIn);
+async function handleSignIn(_previous: LoginState, formData: FormData): Promise<LoginState> {
   const input = formValues(formData, ["email", "password", "remember"] as const);
   const echo = { email: input.email, remember: input.remember };
   const parsed = loginSchema.safeParse(input);
@@ -24,5 +27,5 @@ export async function signInAction(_previous: LoginState, formData: FormData): P
   }
   if (!outcome.ok) return formError({ message: outcome.message, values: echo });
 
-  redirect(next ?? "/dashboard");
+  redirect(await signInLanding({ email }, next));
 }

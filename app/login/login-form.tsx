@@ -13,8 +13,8 @@ import { IDLE, fieldErrorsOf, valuesOf } from "@/lib/form-state";
 interface LoginFormProps {
   next?: string;
   initialError?: string;
-  /** For the passkey autofill request (components/passkeys/passkey-sign-in.tsx). */
-  passkeyOptions: PublicKeyCredentialRequestOptionsJSON;
+  /** For the passkey autofill request (components/passkeys/passkey-sign-in.tsx); null when passkeys are off. */
+  passkeyOptions: PublicKeyCredentialRequestOptionsJSON | null;
 }
 
 export function LoginForm({ next, initialError, passkeyOptions }: LoginFormProps) {
@@ -32,7 +32,7 @@ export function LoginForm({ next, initialError, passkeyOptions }: LoginFormProps
           label="Email"
           name="email"
           type="email"
-          autoComplete="username webauthn"
+          autoComplete={passkeyOptions ? "username webauthn" : "username"}
           defaultValue={values.email}
           errors={errors.email}
           autoFocus
@@ -63,9 +63,11 @@ export function LoginForm({ next, initialError, passkeyOptions }: LoginFormProps
         </div>
         <SubmitButton className="w-full">Sign in</SubmitButton>
       </form>
-      <div className="mt-6 border-t border-slate-200 pt-6 dark:border-slate-800">
-        <PasskeySignIn next={next} rememberFieldId="field-remember" autofillOptions={passkeyOptions} />
-      </div>
+      {passkeyOptions && (
+        <div className="mt-6 border-t border-slate-200 pt-6 dark:border-slate-800">
+          <PasskeySignIn next={next} rememberFieldId="field-remember" autofillOptions={passkeyOptions} />
+        </div>
+      )}
     </>
   );
 }

@@ -28,6 +28,7 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
 
   return (
     <PageCard title="Sign in">
+      {/* Null when passkeys are off (lib/passkeys/relying-party.ts): no button, no autofill request. */}
       <LoginForm next={nextPath} initialError={initialError} passkeyOptions={await passkeyAuthenticationOptions(null)} />
       <p className="mt-6 text-center text-sm text-slate-700 dark:text-slate-300">
         New here?{" "}

@@ -1,14 +1,13 @@
 "use server";
 
+import { formAction, formStateAction } from "@/lib/actions/argument-guard";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireFreshSession, requireSession, requireUser } from "@/lib/auth/session";
 import { revokeOtherSessions, revokeUserSession } from "@/lib/sessions/registry";
 import { updateUserName } from "@/lib/users/update-user";
 import { changePassword } from "@/lib/recovery/new-password";
-import { attemptPassword } from "@/lib/auth/attempt-password";
-import { currentRequestInfo } from "@/lib/auth/request-info";
-import { tooManyAttemptsMessage } from "@/lib/throttle/policy";
+import { confirmPassword } from "@/lib/credentials/confirm-password";
 import { setFlash } from "@/lib/flash/set-flash";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
@@ -24,7 +23,8 @@ export type ChangePasswordState = FormState<ChangePasswordField>;
 
 const PROFILE = "/profile";
 
-export async function updateNameAction(_previous: UpdateNameState, formData: FormData): Promise<UpdateNameState> {
+export const updateNameAction = formStateAction(handleUpdateName);
+async function handleUpdateName(_previous: UpdateNameState, formData: FormData): Promise<UpdateNameState> {
   const user = await requireUser(PROFILE);
   const input = formValues(formData, ["name"] as const);
   const parsed = updateNameSchema.safeParse(input);
@@ -36,7 +36,8 @@ export async function updateNameAction(_previous: UpdateNameState, formData: For
   return { status: "success", message: "Your name has been saved." };
 }
 
-export async function changePasswordAction(
+export const changePasswordAction = formStateAction(handleChangePassword);
+async function handleChangePassword(
   _previous: ChangePasswordState,
   formData: FormData,
 ): Promise<ChangePasswordState> {
@@ -46,14 +47,8 @@ export async function changePasswordAction(
   if (!parsed.success) return invalidForm(parsed.error, {});
 
   // The current password is a password guess like any other: throttled and audited.
-  const { ip } = await currentRequestInfo();
-  const check = await attemptPassword(session.user.email, parsed.data.currentPassword, ip, "password change");
-  if (!check.ok && check.reason === "throttled") {
-    return formError({ fieldErrors: { currentPassword: [tooManyAttemptsMessage(check.retryAfterMs)] } });
-  }
-  if (!check.ok || check.user.id !== session.user.id) {
-    return formError({ fieldErrors: { currentPassword: ["Your current password is not correct."] } });
-  }
+  const check = await confirmPassword(session.user, parsed.data.currentPassword, "password change");
+  if (!check.ok) return formError({ fieldErrors: { currentPassword: [check.message] } });
   // Whoever else knew the old password is signed out everywhere.
   const revoked = await changePassword(session.user, parsed.data.newPassword, session.id);
   await recordAuditEvent({
@@ -65,7 +60,8 @@ export async function changePasswordAction(
   return { status: "success", message: "Your password has been changed. Your other sessions have been signed out." };
 }
 
-export async function revokeSessionAction(formData: FormData): Promise<never> {
+export const revokeSessionAction = formAction(handleRevokeSession);
+async function handleRevokeSession(formData: FormData): Promise<never> {
   const session = await requireSession(PROFILE);
   const target = formData.get("sessionId");
   const revoked =
@@ -75,7 +71,8 @@ export async function revokeSessionAction(formData: FormData): Promise<never> {
   redirect(PROFILE);
 }
 
-export async function revokeOtherSessionsAction(): Promise<never> {
+export const revokeOtherSessionsAction = formAction(handleRevokeOtherSessions);
+async function handleRevokeOtherSessions(): Promise<never> {
   const session = await requireSession(PROFILE);
   const count = await revokeOtherSessions(session.user.id, session.id);
   await recordAuditEvent({ action: "session.revoked", actorId: session.user.id, detail: `all other sessions (${count})` });

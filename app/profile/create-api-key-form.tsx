@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import { createApiKeyAction, type CreateApiKeyState } from "@/app/profile/api-key-actions";
 import { TextField } from "@/components/text-field";
 import { SubmitButton } from "@/components/submit-button";
+import { FormAlert } from "@/components/form-alert";
 import { fieldErrorsOf, valuesOf, type FormState } from "@/lib/form-state";
 import type { CreateApiKeyField } from "@/lib/validation/api-key";
 import { API_KEY_NAME_MAX_LENGTH } from "@/lib/validation/field-limits";
@@ -16,6 +17,7 @@ export function CreateApiKeyForm() {
   return (
     <div className="space-y-4">
       {state.status === "created" && <NewKey name={state.name} apiKey={state.key} />}
+      <FormAlert tone="error" message={formState.status === "error" ? formState.message : undefined} />
       <form action={formAction} className="flex flex-wrap items-end gap-3" noValidate>
         <div className="min-w-60 flex-1">
           <TextField

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import Link from "next/link";
-import { requireSession } from "@/lib/auth/session";
+import { requireSession, type CurrentSession } from "@/lib/auth/session";
 import { reauthenticateUrlFor } from "@/lib/auth/login-url";
 import { listActiveSessions } from "@/lib/sessions/registry";
 import { ChangePasswordForm, UpdateNameForm } from "@/app/profile/profile-forms";
@@ -12,9 +13,13 @@ import { listAuditEvents } from "@/lib/audit/queries";
 import { AuditEventTable } from "@/components/audit-event-table";
 import { hasTotpEnabled } from "@/lib/two-factor/totp-factor";
 import { listPasskeys } from "@/lib/passkeys/store";
+import { passkeysAvailable, PASSKEYS_UNAVAILABLE_MESSAGE } from "@/lib/passkeys/relying-party";
 import { AddPasskeyForm } from "@/app/profile/add-passkey-form";
 import { PasskeyList } from "@/app/profile/passkey-list";
 import { pendingEmailOf } from "@/lib/verification/email-change";
+import { mayAddSignInMethods } from "@/lib/verification/confirmed-address";
+import { ConfirmAddressFirst } from "@/components/confirm-address-first";
+import { resendConfirmationAction } from "@/app/dashboard/actions";
 
 export const metadata: Metadata = { title: "Profile" };
 
@@ -33,6 +38,14 @@ function NeedsRecentSignIn({ task }: { task: string }) {
       to continue.
     </p>
   );
+}
+
+/** The form that adds a sign-in method, once the address is confirmed and the sign-in is recent. */
+function AddingForm({ session, task, form }: { session: CurrentSession; task: string; form: ReactNode }) {
+  if (!mayAddSignInMethods(session.user)) {
+    return <ConfirmAddressFirst email={session.user.email} resend={resendConfirmationAction} returnTo="/profile" />;
+  }
+  return session.fresh ? form : <NeedsRecentSignIn task={task} />;
 }
 
 export default async function ProfilePage() {
@@ -78,27 +91,36 @@ export default async function ProfilePage() {
         </section>
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
-        <section className={panel}>
-          <h2 className="mb-2 text-lg font-semibold">Two-factor authentication</h2>
+        <section className={panel} aria-labelledby="two-factor-heading">
+          <h2 id="two-factor-heading" className="mb-2 text-lg font-semibold">Two-factor authentication</h2>
           <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
             {totpOn
               ? "On: signing in with your password also asks for a code from your authenticator app."
               : "Off: add an authenticator app so a stolen password alone cannot sign in."}
           </p>
-          <Link
-            href="/profile/two-factor"
-            className="text-sm font-semibold text-indigo-700 hover:underline dark:text-indigo-400"
-          >
-            {totpOn ? "Manage two-factor authentication" : "Set up two-factor authentication"}
-          </Link>
+          {totpOn || mayAddSignInMethods(session.user) ? (
+            <Link
+              href="/profile/two-factor"
+              className="text-sm font-semibold text-indigo-700 hover:underline dark:text-indigo-400"
+            >
+              {totpOn ? "Manage two-factor authentication" : "Set up two-factor authentication"}
+            </Link>
+          ) : (
+            <ConfirmAddressFirst email={session.user.email} resend={resendConfirmationAction} returnTo="/profile" />
+          )}
         </section>
-        <section className={panel}>
-          <h2 className="mb-2 text-lg font-semibold">Passkeys</h2>
+        <section className={panel} aria-labelledby="passkeys-heading">
+          <h2 id="passkeys-heading" className="mb-2 text-lg font-semibold">Passkeys</h2>
           <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
             Sign in with your device&apos;s screen lock instead of a password and code.
           </p>
           <div className="space-y-6">
-            {session.fresh ? <AddPasskeyForm /> : <NeedsRecentSignIn task="Adding a passkey" />}
+            {/* Off without AUTH_URL in production; passkeys made before can still be removed. */}
+            {passkeysAvailable() ? (
+              <AddingForm session={session} task="Adding a passkey" form={<AddPasskeyForm />} />
+            ) : (
+              <p className="text-sm text-slate-700 dark:text-slate-300">{PASSKEYS_UNAVAILABLE_MESSAGE}</p>
+            )}
             <PasskeyList passkeys={passkeys} />
           </div>
         </section>
@@ -109,13 +131,13 @@ export default async function ProfilePage() {
         </h2>
         <SessionList sessions={sessions} currentSessionId={session.id} />
       </section>
-      <section className={panel}>
-        <h2 className="mb-2 text-lg font-semibold">API keys</h2>
+      <section className={panel} aria-labelledby="api-keys-heading">
+        <h2 id="api-keys-heading" className="mb-2 text-lg font-semibold">API keys</h2>
         <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
           For programs that call the API on your behalf: send a key in the <code>X-API-Key</code> header.
         </p>
         <div className="space-y-6">
-          {session.fresh ? <CreateApiKeyForm /> : <NeedsRecentSignIn task="Creating an API key" />}
+          <AddingForm session={session} task="Creating an API key" form={<CreateApiKeyForm />} />
           <ApiKeyList keys={apiKeys} />
         </div>
       </section>

@@ -1,20 +1,18 @@
 "use server";
 
+import { formStateAction } from "@/lib/actions/argument-guard";
 import { redirect } from "next/navigation";
 import { requireSession } from "@/lib/auth/session";
-import { currentRequestInfo } from "@/lib/auth/request-info";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
 import { confirmSession } from "@/lib/auth/confirm-session";
-import { attemptPassword } from "@/lib/auth/attempt-password";
-import { hasTotpEnabled } from "@/lib/two-factor/totp-factor";
+import { confirmPassword } from "@/lib/credentials/confirm-password";
 import { beginPendingStep, completePendingStep, readPendingStep } from "@/lib/two-factor/login-challenge";
-import { attemptSecondFactor } from "@/lib/two-factor/attempt-second-factor";
+import { confirmSecondFactor } from "@/lib/credentials/confirm-second-factor";
 import { recoveryCodesLeftMessage } from "@/lib/two-factor/notices";
-import { tooManyAttemptsMessage } from "@/lib/throttle/policy";
 import { setFlash } from "@/lib/flash/set-flash";
 import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
 import { reauthenticateSchema, type ReauthenticateField } from "@/lib/validation/reauthenticate";
-import { INVALID_CODE_MESSAGE, codeKind, appOrRecoveryCodeSchema } from "@/lib/validation/two-factor";
+import { codeKind, appOrRecoveryCodeSchema } from "@/lib/validation/two-factor";
 
 export type ReauthenticateState = FormState<ReauthenticateField>;
 
@@ -22,7 +20,8 @@ function reauthenticateUrl(next: string): string {
   return `/reauthenticate?${new URLSearchParams({ next })}`;
 }
 
-export async function reauthenticateAction(
+export const reauthenticateAction = formStateAction(handleReauthenticate);
+async function handleReauthenticate(
   _previous: ReauthenticateState,
   formData: FormData,
 ): Promise<ReauthenticateState> {
@@ -31,15 +30,9 @@ export async function reauthenticateAction(
   const parsed = reauthenticateSchema.safeParse(formValues(formData, ["password"] as const));
   if (!parsed.success) return invalidForm(parsed.error, {});
 
-  const request = await currentRequestInfo();
-  const attempt = await attemptPassword(session.user.email, parsed.data.password, request.ip, "re-authentication");
-  if (!attempt.ok && attempt.reason === "throttled") {
-    return formError({ fieldErrors: { password: [tooManyAttemptsMessage(attempt.retryAfterMs)] } });
-  }
-  if (!attempt.ok || attempt.user.id !== session.user.id) {
-    return formError({ fieldErrors: { password: ["That password is not correct."] } });
-  }
-  if (await hasTotpEnabled(session.user.id)) {
+  const attempt = await confirmPassword(session.user, parsed.data.password, "re-authentication");
+  if (!attempt.ok) return formError({ fieldErrors: { password: [attempt.message] } });
+  if (attempt.needsSecondFactor) {
     // The page asks for the code next, for this session only.
     await beginPendingStep("re-authentication", session.user.id, { remember: false, next, sessionId: session.id });
     redirect(reauthenticateUrl(next));
@@ -51,8 +44,9 @@ export async function reauthenticateAction(
 
 export type ReauthenticateCodeState = FormState<"code">;
 
+export const reauthenticateCodeAction = formStateAction(handleReauthenticateCode);
 /** The second step for an account with two-factor on: an app code or a recovery code. */
-export async function reauthenticateCodeAction(
+async function handleReauthenticateCode(
   _previous: ReauthenticateCodeState,
   formData: FormData,
 ): Promise<ReauthenticateCodeState> {
@@ -65,16 +59,8 @@ export async function reauthenticateCodeAction(
   const parsed = appOrRecoveryCodeSchema.safeParse(formValues(formData, ["code"] as const));
   if (!parsed.success) return invalidForm(parsed.error, {});
   const { code } = parsed.data;
-  const attempt = await attemptSecondFactor(
-    session.user,
-    { kind: codeKind(code), code },
-    (await currentRequestInfo()).ip,
-    "re-authentication",
-  );
-  if (!attempt.ok) {
-    const message = attempt.reason === "throttled" ? tooManyAttemptsMessage(attempt.retryAfterMs) : INVALID_CODE_MESSAGE;
-    return formError({ fieldErrors: { code: [message] } });
-  }
+  const attempt = await confirmSecondFactor(session.user, { kind: codeKind(code), code }, "re-authentication");
+  if (!attempt.ok) return formError({ fieldErrors: { code: [attempt.message] } });
   const completed = await completePendingStep("re-authentication");
   if (!completed || completed.sessionId !== session.id) {
     return formError({ message: "That took too long. Enter your password again." });

@@ -3,6 +3,7 @@ import { requireSession } from "@/lib/auth/session";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
 import { readPendingStep } from "@/lib/two-factor/login-challenge";
 import { countPasskeys } from "@/lib/passkeys/store";
+import { passkeysAvailable } from "@/lib/passkeys/relying-party";
 import { PageCard } from "@/components/page-card";
 import { ReauthenticateForm } from "@/app/reauthenticate/reauthenticate-form";
 import { ReauthenticateCodeForm } from "@/app/reauthenticate/code-form";
@@ -28,7 +29,7 @@ export default async function ReauthenticatePage({ searchParams }: Reauthenticat
       </PageCard>
     );
   }
-  const hasPasskeys = (await countPasskeys(session.user.id)) > 0;
+  const hasPasskeys = passkeysAvailable() && (await countPasskeys(session.user.id)) > 0;
   return (
     <PageCard title="Confirm your password">
       <p className="mb-6 text-sm text-slate-700 dark:text-slate-300">

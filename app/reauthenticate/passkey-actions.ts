@@ -1,5 +1,7 @@
 "use server";
 
+import { actionWithArguments } from "@/lib/actions/argument-guard";
+import { passkeyOptionsArguments, passkeyReauthArguments } from "@/lib/validation/passkey-arguments";
 import type { AuthenticationResponseJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import { requireSession } from "@/lib/auth/session";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
@@ -7,15 +9,19 @@ import { confirmSession } from "@/lib/auth/confirm-session";
 import { checkPasskey, passkeyAuthenticationOptions } from "@/lib/passkeys/authentication";
 import { setFlash } from "@/lib/flash/set-flash";
 import { parseWebAuthnResponse } from "@/lib/validation/passkey";
-import type { PasskeyOutcome } from "@/components/passkeys/passkey-outcome";
+import { PASSKEYS_UNAVAILABLE_MESSAGE } from "@/lib/passkeys/relying-party";
+import type { PasskeyOptionsResult, PasskeyOutcome } from "@/components/passkeys/passkey-outcome";
 
-export async function passkeyReauthOptionsAction(): Promise<PublicKeyCredentialRequestOptionsJSON> {
+export const passkeyReauthOptionsAction = actionWithArguments(passkeyOptionsArguments, handlePasskeyReauthOptions);
+async function handlePasskeyReauthOptions(): Promise<PasskeyOptionsResult<PublicKeyCredentialRequestOptionsJSON>> {
   const session = await requireSession("/reauthenticate");
-  return passkeyAuthenticationOptions(session.user.id);
+  const options = await passkeyAuthenticationOptions(session.user.id);
+  return options ? { ok: true, options } : { ok: false, message: PASSKEYS_UNAVAILABLE_MESSAGE };
 }
 
+export const passkeyReauthAction = actionWithArguments(passkeyReauthArguments, handlePasskeyReauth);
 /** A passkey of the signed-in user's own makes the session fresh, as password and code would. */
-export async function passkeyReauthAction(responseJson: string, next: unknown): Promise<PasskeyOutcome> {
+async function handlePasskeyReauth(responseJson: string, next: unknown): Promise<PasskeyOutcome> {
   const session = await requireSession("/reauthenticate");
   const response = parseWebAuthnResponse<AuthenticationResponseJSON>(responseJson);
   if (!response) return { ok: false, message: "The passkey answer could not be read. Please try again." };

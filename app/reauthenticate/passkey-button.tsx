@@ -14,7 +14,13 @@ export function PasskeyReauthenticateButton({ next }: { next: string }) {
     setMessage(undefined);
     setBusy(true);
     try {
-      const response = await startAuthentication({ optionsJSON: await passkeyReauthOptionsAction() });
+      const start = await passkeyReauthOptionsAction();
+      if (!start.ok) {
+        setMessage(start.message);
+        setBusy(false);
+        return;
+      }
+      const response = await startAuthentication({ optionsJSON: start.options });
       const outcome = await passkeyReauthAction(JSON.stringify(response), next);
       if (outcome.ok) {
         window.location.assign(outcome.redirectTo);

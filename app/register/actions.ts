@@ -1,5 +1,6 @@
 "use server";
 
+import { formStateAction } from "@/lib/actions/argument-guard";
 import { redirect } from "next/navigation";
 import { serverEnv } from "@/lib/env";
 import { createUser } from "@/lib/users/create-user";
@@ -12,7 +13,8 @@ import { registerSchema, type RegisterField } from "@/lib/validation/register";
 
 export type RegisterState = FormState<RegisterField>;
 
-export async function registerAction(_previous: RegisterState, formData: FormData): Promise<RegisterState> {
+export const registerAction = formStateAction(handleRegister);
+async function handleRegister(_previous: RegisterState, formData: FormData): Promise<RegisterState> {
   const input = formValues(formData, ["name", "email", "password", "confirmPassword"] as const);
   const echo = { name: input.name, email: input.email };
   const parsed = registerSchema.safeParse(input);

@@ -1,5 +1,6 @@
 "use server";
 
+import { formStateAction } from "@/lib/actions/argument-guard";
 import { redirect } from "next/navigation";
 import { resetPassword } from "@/lib/recovery/password-reset";
 import { INVALID_LINK_MESSAGE, PASSWORD_RESET_FLASH } from "@/lib/recovery/messages";
@@ -9,7 +10,8 @@ import { resetPasswordSchema, type ResetPasswordField } from "@/lib/validation/r
 
 export type ResetPasswordState = FormState<ResetPasswordField>;
 
-export async function resetPasswordAction(_previous: ResetPasswordState, formData: FormData): Promise<ResetPasswordState> {
+export const resetPasswordAction = formStateAction(handleResetPassword);
+async function handleResetPassword(_previous: ResetPasswordState, formData: FormData): Promise<ResetPasswordState> {
   const input = formValues(formData, ["token", "newPassword", "confirmNewPassword"] as const);
   const parsed = resetPasswordSchema.safeParse(input);
   if (!parsed.success) return invalidForm(parsed.error, {});

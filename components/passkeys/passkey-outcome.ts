@@ -4,6 +4,9 @@
  */
 export type PasskeyOutcome = { ok: true; redirectTo: string } | { ok: false; message: string };
 
+/** What a server action that starts a ceremony answers: its options, or why not (passkeys off). */
+export type PasskeyOptionsResult<Options> = { ok: true; options: Options } | { ok: false; message: string };
+
 /** The browser's own refusals, in words: the user closed the prompt, or no passkey matched. */
 export function describeCeremonyError(error: unknown): string {
   const name = error instanceof Error ? error.name : "";

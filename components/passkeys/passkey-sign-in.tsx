@@ -82,7 +82,7 @@ export function PasskeySignIn({ next, rememberFieldId, autofillOptions }: Passke
         onClick={() => {
           setMessage(undefined);
           passkeySignInOptionsAction()
-            .then((options) => signIn(options, false))
+            .then((start) => (start.ok ? signIn(start.options, false) : setMessage(start.message)))
             .catch((error: unknown) => {
               setBusy(false);
               setMessage(describeCeremonyError(error));

@@ -2,7 +2,9 @@ import type { BrowserContext, Page } from "@playwright/test";
 import { test, expect, randomClientIp, signInOverHttp } from "../fixtures";
 import { signInWithForm, simulateBrowserRestart } from "../support/browser";
 import { createUser, uniqueEmail, type TestUser } from "../support/users";
-import { linkIn, waitForMail } from "../support/mailbox";
+import { linkIn, mailsTo, waitForMail } from "../support/mailbox";
+import { sql } from "../support/database";
+import { confirmWithLink } from "../support/email-links";
 import { APP_PORT } from "../support/mail-settings";
 
 const ORIGIN = `http://localhost:${APP_PORT}`;
@@ -26,7 +28,8 @@ async function newSignedInContext(browser: import("@playwright/test").Browser, b
 }
 
 test.describe("email change", () => {
-  test("the address changes when the link mailed to it is opened; the old one is told", async ({
+  test.slow("waits for mail through the outbox (polled each second) and for bcrypt: a CLI-made user, password checks");
+  test("the address changes when the link mailed to it is confirmed; the old one is told", async ({
     page,
     signedInUser,
     browser,
@@ -55,8 +58,8 @@ test.describe("email change", () => {
     await expect(strangerPage.getByRole("main").getByRole("alert")).toHaveText("Invalid email or password.");
     await stranger.close();
 
-    await page.goto(link);
-    await expect(page.getByRole("status").filter({ hasText: "Your email address is confirmed." })).toBeVisible();
+    await confirmWithLink(page, link);
+    await expect(page.getByRole("status").filter({ hasText: "Your email address is confirmed. Sign in with it from now on." })).toBeVisible();
     const told = await waitForMail(signedInUser.email, "Your email address was changed");
     expect(told.text).toContain(newEmail);
 
@@ -106,6 +109,40 @@ test.describe("email change", () => {
     await expect(page.getByLabel("Current password")).toHaveAccessibleDescription(/^Too many attempts\./);
   });
 
+  test("a mail scanner fetching the change link changes nothing; the link works afterwards", async ({ page, request, signedInUser }) => {
+    const newEmail = uniqueEmail("scanned");
+    await askForEmailChange(page, newEmail, signedInUser.password);
+    const link = await changeLink(newEmail);
+    for (let fetch = 1; fetch <= 3; fetch++) {
+      const scanned = await request.get(link);
+      expect(scanned.status()).toBe(200);
+    }
+    const me = await page.request.get("/api/me");
+    expect(await me.json()).toMatchObject({ email: signedInUser.email });
+
+    await confirmWithLink(page, link);
+    await expect(page.getByRole("status").filter({ hasText: "Your email address is confirmed. Sign in with it from now on." })).toBeVisible();
+    expect(await (await page.request.get("/api/me")).json()).toMatchObject({ email: newEmail });
+  });
+
+  test("confirmations to one new address are capped like reset mails: three an hour", async ({ page, signedInUser }) => {
+    test.slow(); // four password checks (bcrypt) and the outbox working through them
+    const newEmail = uniqueEmail("capped");
+    for (let request = 1; request <= 4; request++) {
+      await askForEmailChange(page, newEmail, signedInUser.password);
+      await expect(page.getByRole("status").filter({ hasText: `We have sent a confirmation link to ${newEmail}.` })).toBeVisible();
+    }
+    await expect
+      .poll(
+        async () =>
+          (await sql(`SELECT "id" FROM "OutboxMail" WHERE "to" = $1 AND ("sentAt" IS NOT NULL OR "closedAt" IS NOT NULL)`, [newEmail]))
+            .length,
+        { timeout: 30_000 },
+      )
+      .toBe(4);
+    expect(mailsTo(newEmail).filter((mail) => mail.subject === "Confirm your new email address")).toHaveLength(3);
+  });
+
   test("a newer request supersedes the older link", async ({ page, signedInUser }) => {
     const first = uniqueEmail("first");
     const second = uniqueEmail("second");
@@ -116,7 +153,7 @@ test.describe("email change", () => {
 
     await page.goto(firstLink);
     await expect(page.getByRole("main").getByRole("alert")).toHaveText("This link is invalid or has expired.");
-    await page.goto(await changeLink(second));
+    await confirmWithLink(page, await changeLink(second));
     await expect(page.getByRole("status").filter({ hasText: "Your email address is confirmed." })).toBeVisible();
   });
 

@@ -6,6 +6,7 @@ import { createUser, setUserActive, uniqueEmail } from "../support/users";
 import { linkIn, mailsTo, waitForMail } from "../support/mailbox";
 import { expireTokensOf, waitForOutboxToSettle } from "../support/outbox";
 import { APP_PORT } from "../support/mail-settings";
+import { confirmAccountReview } from "../support/password-reset";
 import { captureServerAction, replayHeaders, type CapturedAction } from "../security/support";
 
 const ORIGIN = `http://localhost:${APP_PORT}`;
@@ -55,6 +56,7 @@ async function expectInvalidLink(page: Page) {
 }
 
 test.describe("password reset", () => {
+  test.slow("waits for mail through the outbox (polled each second) and for bcrypt: CLI-made users, new passwords");
   test("a forgotten password is reset through the mailed link", async ({ page, user }) => {
     await page.goto("/login");
     await page.getByRole("link", { name: "Forgot your password?" }).click();
@@ -85,6 +87,9 @@ test.describe("password reset", () => {
     await signInWithForm(page, user.email, user.password);
     await expect(page.getByRole("main").getByRole("alert")).toHaveText("Invalid email or password.");
     await signInWithForm(page, user.email, NEW_PASSWORD);
+    // The first sign-in after a reset reviews the account first (e2e/account-review.spec.ts).
+    await expect(page).toHaveURL("/profile/review?next=%2Fdashboard");
+    await confirmAccountReview(page);
     await expect(page).toHaveURL("/dashboard");
 
     const notice = await waitForMail(user.email, "Your password was changed");
@@ -189,7 +194,7 @@ test.describe("password reset", () => {
     await setNewPassword(stranger, await resetLink(signedInUser.email));
     await expect(stranger).toHaveURL("/login");
     await signInWithForm(stranger, signedInUser.email, NEW_PASSWORD);
-    await expect(stranger).toHaveURL("/dashboard");
+    await expect(stranger).toHaveURL("/profile/review");
     await other.close();
 
     await page.reload();

@@ -7,6 +7,7 @@ import { startAppServer, type AppServer } from "../support/app-server";
 import { createScratchDatabase, type ScratchDatabase } from "../support/scratch-database";
 import { startMailSink, type MailSink } from "../support/mail-sink";
 import { linkIn, waitForMail } from "../support/mailbox";
+import { confirmWithLink } from "../support/email-links";
 import { APP_PORT } from "../support/mail-settings";
 
 // REQUIRE_EMAIL_VERIFICATION=true needs a server of its own (with its own mail server).
@@ -23,6 +24,7 @@ let server: AppServer;
 let sink: MailSink;
 
 test.beforeAll(async () => {
+  test.setTimeout(90_000); // a migrated scratch database and a server of its own starting
   database = await createScratchDatabase("require");
   sink = await startMailSink(SMTP_PORT, directory);
   server = await startAppServer(PORT, {
@@ -39,8 +41,9 @@ test.afterAll(async () => {
 });
 
 test.use({ baseURL: ORIGIN });
+test.slow("waits for registrations and sign-ins (bcrypt) and for mail through the outbox");
 
-test("with REQUIRE_EMAIL_VERIFICATION an unconfirmed account cannot sign in until its link is opened", async ({ page }) => {
+test("with REQUIRE_EMAIL_VERIFICATION an unconfirmed account cannot sign in until its link is confirmed", async ({ page }) => {
   const email = uniqueEmail("strict");
   await registerWithForm(page, { name: "Strict Stella", email, password: DEFAULT_PASSWORD });
   await expect(page).toHaveURL("/login");
@@ -63,7 +66,7 @@ test("with REQUIRE_EMAIL_VERIFICATION an unconfirmed account cannot sign in unti
 
   // The sign-in attempt sent a new link, which voided the first.
   const fresh = await waitForMail(email, "Confirm your email address", { directory, count: 2 });
-  await page.goto(linkIn(fresh, "/verify-email?token=", ORIGIN));
+  await confirmWithLink(page, linkIn(fresh, "/verify-email?token=", ORIGIN));
   await expect(page.getByRole("status").filter({ hasText: "Your email address is confirmed." })).toBeVisible();
 
   await page.goto("/login");

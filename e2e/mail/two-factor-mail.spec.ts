@@ -3,6 +3,7 @@ import { test, expect } from "../fixtures";
 import { signInWithForm } from "../support/browser";
 import { linkIn, waitForMail } from "../support/mailbox";
 import { APP_PORT } from "../support/mail-settings";
+import { confirmAccountReview } from "../support/password-reset";
 
 const ORIGIN = `http://localhost:${APP_PORT}`;
 const NEW_PASSWORD = "a brand new passphrase after the reset";
@@ -45,6 +46,9 @@ test.describe("two-factor authentication and mail", () => {
     await page.goto("/login/two-factor");
     await page.getByLabel("Authentication code").fill(await twoFactorUser.app.nextCode());
     await page.getByRole("button", { name: "Verify" }).click();
+    // The first sign-in after a reset reviews the account first (e2e/account-review.spec.ts).
+    await expect(page).toHaveURL("/profile/review");
+    await confirmAccountReview(page);
     await expect(page).toHaveURL("/dashboard");
     await page.goto("/profile/two-factor");
     await expect(page.getByText("Two-factor authentication is on", { exact: true })).toBeVisible();

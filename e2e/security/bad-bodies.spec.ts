@@ -6,7 +6,9 @@ import type { APIRequestContext } from "@playwright/test";
 // Malformed request bodies, as a broken client, a fuzzer or an attacker sends
 // them, to every page and route: each gets a 4xx and a plain sentence, never
 // a 500 (Next.js's own answer to a body it cannot parse) or a stack trace.
-// What well-formed fields may contain is bad-input-forms.spec.ts's subject.
+// What well-formed fields may contain is bad-input-forms.spec.ts's subject;
+// well-formed bodies whose arguments are not the action's, and foreign
+// origins, are action-shapes.spec.ts's.
 
 const PAGES = ["/", "/login", "/register", "/dashboard", "/profile", "/admin", "/reauthenticate", "/no-such-page"];
 const ROUTES = ["/api/auth/callback/credentials", "/api/auth/signout", "/api/me", "/api/health", "/api/no-such-route", "/session-expired"];
@@ -99,6 +101,13 @@ test.describe("malformed bodies posted to pages", () => {
       ["multipart without React's arguments", withAction({ "content-type": action.headers["content-type"] ?? "" }), action.body.toString("utf8").replace(/name="0"/g, 'name="zero"'), 400],
       ["text that is not JSON", withAction({ "content-type": "text/plain;charset=UTF-8" }), "{not json", 400],
       ["no content type, not JSON", withAction({}), Buffer.from([0, 159, 146, 150]), 400],
+      // JSON, but no argument list React would decode into plain data.
+      ["a JSON object", withAction({ "content-type": "application/json" }), '{"name":"x","email":"a@example.com"}', 400],
+      ["a number", withAction({ "content-type": "text/plain;charset=UTF-8" }), "1", 400],
+      ["a string", withAction({ "content-type": "text/plain;charset=UTF-8" }), '"abc"', 400],
+      ["a reference to a part never sent", withAction({ "content-type": "text/plain;charset=UTF-8" }), '["$1"]', 400],
+      // An argument list, but not the form this action takes.
+      ["no arguments", withAction({ "content-type": "text/plain;charset=UTF-8" }), "[]", 404],
       ["3 MB", withAction({ "content-type": "text/plain;charset=UTF-8" }), THREE_MB, 413],
     ];
     for (const [name, headers, data, status] of broken) {

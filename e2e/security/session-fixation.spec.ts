@@ -4,6 +4,8 @@ import { createUser } from "../support/users";
 import { BROWSER_KEY_COOKIE, SESSION_COOKIE } from "./support";
 import type { BrowserContext } from "@playwright/test";
 
+test.slow("waits for bcrypt: CLI-made victims and attackers, their sign-ins and re-authentications");
+
 async function cookieValue(context: BrowserContext, name: string): Promise<string | undefined> {
   return (await context.cookies()).find((cookie) => cookie.name === name)?.value;
 }

@@ -9,6 +9,9 @@ export interface AppServer {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
+/** The AUTH_SECRET of these servers (a spec that forges a token needs it). */
+export const APP_SERVER_SECRET = "e2e-only-secret-not-for-production-use-0123456789";
+
 /**
  * Another server of the same production build, on its own port, with its
  * own environment (database, SMTP_URL…), served as localhost like the main one.
@@ -19,7 +22,7 @@ export async function startAppServer(port: number, env: Record<string, string>):
   const child = spawn(process.execPath, ["--max-old-space-size=192", "scripts/start.mjs", "-H", "127.0.0.1", "-p", String(port)], {
     env: {
       ...process.env,
-      AUTH_SECRET: "e2e-only-secret-not-for-production-use-0123456789",
+      AUTH_SECRET: APP_SERVER_SECRET,
       AUTH_URL: `http://localhost:${port}`,
       TRUST_PROXY: "true",
       NEXT_TELEMETRY_DISABLED: "1",
@@ -46,7 +49,7 @@ export async function startAppServer(port: number, env: Record<string, string>):
     if (child.exitCode !== null) throw new Error(`the server on port ${port} exited:\n${output}`);
     try {
       // Any answer will do: a server whose database is down answers 503.
-      await fetch(`http://127.0.0.1:${port}/api/health`);
+      await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(10_000) });
       return server;
     } catch {
       // not listening yet

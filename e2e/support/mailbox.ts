@@ -4,6 +4,14 @@ import { expect } from "@playwright/test";
 import { MAIL_DIRECTORY } from "./mail-settings";
 import type { ReceivedMail } from "./mail-sink";
 
+/**
+ * How long a mail may take to arrive: the outbox is polled every second and
+ * a pass sends its mails one after another, behind every other spec's (the
+ * load specs queue dozens at once), on a machine that may be loaded and half
+ * as fast. Three times the `expect` timeout; specs that wait for mail are slow.
+ */
+export const MAIL_TIMEOUT_MS = 30_000;
+
 /** Every mail received for `to` so far, oldest first. */
 export function mailsTo(to: string, directory = MAIL_DIRECTORY): ReceivedMail[] {
   if (!fs.existsSync(directory)) return [];
@@ -18,7 +26,7 @@ export function mailsTo(to: string, directory = MAIL_DIRECTORY): ReceivedMail[] 
 
 /**
  * Waits for the `count`-th mail with this subject to reach `to` (the outbox
- * sends within a second or two) and returns it.
+ * sends within a second or two on an idle machine) and returns it.
  */
 export async function waitForMail(
   to: string,
@@ -33,7 +41,7 @@ export async function waitForMail(
         found = mailsTo(to, options.directory).filter((mail) => mail.subject === subject);
         return found.length;
       },
-      { message: `mail "${subject}" #${count} to ${to}`, timeout: options.timeout ?? 20_000 },
+      { message: `mail "${subject}" #${count} to ${to}`, timeout: options.timeout ?? MAIL_TIMEOUT_MS },
     )
     .toBeGreaterThanOrEqual(count);
   return found[count - 1] as ReceivedMail;

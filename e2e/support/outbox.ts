@@ -1,5 +1,6 @@
 import { expect } from "@playwright/test";
 import { sql } from "./database";
+import { MAIL_TIMEOUT_MS } from "./mailbox";
 
 /**
  * Waits until the outbox has dealt with every mail queued for `to`: sent,
@@ -18,10 +19,22 @@ export async function waitForOutboxToSettle(to: string, expectedMails: number): 
         outcomes = rows.map((row) => (row.sentAt ? "sent" : row.closedAt ? (row.outcome ?? "closed") : "pending"));
         return rows.length === expectedMails && !outcomes.includes("pending");
       },
-      { message: `the outbox settles ${expectedMails} mail(s) to ${to}`, timeout: 20_000 },
+      { message: `the outbox settles ${expectedMails} mail(s) to ${to}`, timeout: MAIL_TIMEOUT_MS },
     )
     .toBe(true);
   return outcomes;
+}
+
+/**
+ * How many times each mail queued for `to` was claimed by a sender. A claim
+ * comes before every delivery and none is possible once the mail is marked
+ * sent (lib/mail/delivery.ts), so a settled mail with one claim went out once
+ * and never will again: proof of "exactly once" without waiting to see
+ * whether a second delivery turns up.
+ */
+export async function claimsOf(to: string): Promise<number[]> {
+  const rows = await sql<{ attempts: number | string }>(`SELECT "attempts" FROM "OutboxMail" WHERE "to" = $1`, [to]);
+  return rows.map((row) => Number(row.attempts));
 }
 
 /** Lets every link mailed to the user expire, as if its lifetime had passed. */

@@ -1,7 +1,10 @@
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { promisify } from "node:util";
 import pg from "pg";
+
+const run = promisify(execFile);
 
 export interface ScratchDatabase {
   url: string;
@@ -34,9 +37,10 @@ export async function createScratchDatabase(label: string): Promise<ScratchDatab
       drop: () => withClient(suiteUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
     };
   }
-  execFileSync(process.execPath, ["scripts/prisma.mjs", "migrate"], {
+  // Not execFileSync: a blocked worker could not even time the test out.
+  await run(process.execPath, ["scripts/prisma.mjs", "migrate"], {
     env: { ...process.env, DATABASE_URL: database.url },
-    stdio: "ignore",
+    timeout: 60_000,
   });
   return database;
 }

@@ -45,10 +45,11 @@ export interface SpecServer {
   children(): number[];
 }
 
-export async function startServer(port: number, env: Record<string, string> = {}): Promise<SpecServer> {
+/** `dir`: the project directory to serve (npm start's positional argument), this one by default. */
+export async function startServer(port: number, env: Record<string, string> = {}, { dir = "." } = {}): Promise<SpecServer> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ["--max-old-space-size=192", "scripts/start.mjs", "-H", "127.0.0.1", "-p", String(port)],
+    ["--max-old-space-size=192", "scripts/start.mjs", dir, "-H", "127.0.0.1", "-p", String(port)],
     {
       env: { ...process.env, ...SHARED_ENV, NEXT_TELEMETRY_DISABLED: "1", TRUST_PROXY: "true", ...env },
       stdio: ["ignore", "pipe", "pipe"],
@@ -65,7 +66,8 @@ export async function startServer(port: number, env: Record<string, string> = {}
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server on ${port} exited (${child.exitCode}):\n${output}`);
     try {
-      const response = await fetch(`${baseURL}/api/health`);
+      // Bounded: a server that accepts but does not answer must not outlast the deadline.
+      const response = await fetch(`${baseURL}/api/health`, { signal: AbortSignal.timeout(10_000) });
       const processes = Number(env.WEB_CONCURRENCY ?? 1);
       // With several processes, ready when every one of them says it is serving.
       const serving = output.match(/"msg":"serving /g)?.length ?? 0;

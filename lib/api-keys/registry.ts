@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { currentRequestInfo } from "@/lib/auth/request-info";
 import { hashToken } from "@/lib/sessions/keys";
 import { generateApiKey, looksLikeApiKey } from "@/lib/api-keys/key-format";
 import { publicUserSelect, type PublicUser } from "@/lib/users/public-user";
@@ -19,8 +20,9 @@ const summarySelect = { id: true, name: true, prefix: true, createdAt: true, las
 /** The full key is returned here and nowhere else: only its hash is stored. */
 export async function createApiKey(userId: string, name: string): Promise<{ key: string; summary: ApiKeySummary }> {
   const { key, prefix } = generateApiKey();
+  const { ip, userAgent } = await currentRequestInfo();
   const summary = await db.apiKey.create({
-    data: { userId, name, prefix, keyHash: hashToken(key) },
+    data: { userId, name, prefix, keyHash: hashToken(key), createdIp: ip, createdUserAgent: userAgent || null },
     select: summarySelect,
   });
   return { key, summary };

@@ -7,7 +7,6 @@ import { lookupSession } from "@/lib/auth/session";
 import { findUserByApiKey } from "@/lib/api-keys/registry";
 import { parseCredentials } from "@/lib/api/parse-credentials";
 import { apiError, secondFactorAccount, tooManyRequests, unauthorized } from "@/lib/api/responses";
-import { hasTotpEnabled } from "@/lib/two-factor/totp-factor";
 import { emailField } from "@/lib/validation/email";
 import { existingPasswordField } from "@/lib/validation/password";
 import { findUserById } from "@/lib/users/queries";
@@ -68,7 +67,7 @@ async function checkBasicCredentials(rawEmail: string, rawPassword: string): Pro
       return { ok: false, response: apiError(403, "Confirm your email address first: open the link we mailed you.") };
     }
     // Basic carries no second factor: the password alone must not open an account that has one.
-    if (await hasTotpEnabled(result.user.id)) return { ok: false, response: secondFactorAccount() };
+    if (result.needsSecondFactor) return { ok: false, response: secondFactorAccount() };
     const user = await findUserById(result.user.id);
     if (user) return { ok: true, user, method: "basic" };
   } else if (result.reason === "throttled") {

@@ -35,7 +35,7 @@ export const openApiDocument = {
     },
     "/api/health": {
       get: {
-        summary: "Liveness, database reachability and the mail outbox",
+        summary: "Liveness, database reachability and how mail is sent",
         operationId: "getHealth",
         security: [],
         responses: {
@@ -57,7 +57,12 @@ export const openApiDocument = {
         scheme: "basic",
         description: "Email and password. Refused (401) for accounts with two-factor authentication on: use an API key.",
       },
-      session: { type: "apiKey", in: "cookie", name: "authjs.session-token" },
+      session: {
+        type: "apiKey",
+        in: "cookie",
+        name: "authjs.session-token",
+        description: "The browser's session cookie: authjs.session-token over plain HTTP, __Host-authjs.session-token over HTTPS.",
+      },
     },
     schemas: {
       Error: { type: "object", required: ["error"], properties: { error: { type: "string" } } },
@@ -89,14 +94,13 @@ export const openApiDocument = {
           database: { type: "string", enum: ["ok", "unavailable"] },
           mail: {
             type: "object",
-            required: ["transport", "undelivered"],
+            required: ["transport"],
             properties: {
               transport: {
                 type: "string",
                 enum: ["smtp", "log"],
                 description: '"log": SMTP_URL is not set, so mail is only noted in the server log.',
               },
-              undelivered: { type: ["integer", "null"], description: "Mails queued and not yet delivered." },
             },
           },
         },

@@ -1,21 +1,28 @@
 import "server-only";
-import { serverEnv } from "@/lib/env";
-import { checkCredentials, type CredentialCheck } from "@/lib/auth/credentials";
-import { clearAttempts, readThrottle, recordAttempt, throttleKeys } from "@/lib/throttle/limiter";
+import { checkCredentials, type AuthenticatedUser, type CredentialCheck } from "@/lib/auth/credentials";
+import { accountBudget, addressBudget, throttledAttempt, type CheckVerdict } from "@/lib/throttle/throttled-attempt";
 import { recordAuditEvent } from "@/lib/audit/record-event";
+import { hasTotpEnabled } from "@/lib/two-factor/totp-factor";
 
-export type PasswordAttempt = CredentialCheck | { ok: false; reason: "throttled"; retryAfterMs: number };
+type CheckedPassword =
+  /** `needsSecondFactor`: the password alone does not sign this account in. */
+  | { ok: true; user: AuthenticatedUser; needsSecondFactor: boolean }
+  | Extract<CredentialCheck, { ok: false }>;
+
+export type PasswordAttempt = CheckedPassword | { ok: false; reason: "throttled"; retryAfterMs: number };
 
 /** Where the guess came from, for the audit log. */
 export type PasswordChannel = "sign-in form" | "API Basic auth" | "re-authentication" | "password change" | "email change";
 
 /**
- * A password guess, throttled per account and per client address: the sign-in
- * form, Basic auth on the API and re-authentication all come through here.
- * While either key is locked the password is not even checked, so a correct
- * guess during a lock signs nobody in. Counters are keyed by the email as
- * typed (normalised), whether or not an account has it, so a lock says
- * nothing about which accounts exist.
+ * A password guess, on the account's and the client address's budgets
+ * (lib/throttle/throttled-attempt.ts): the sign-in form, Basic auth on the
+ * API, re-authentication and the current-password checks all come through
+ * here. While either budget is spent the password is not even checked, so a
+ * correct guess during a lock signs nobody in. Counters are keyed by the
+ * email as typed (normalised), whether or not an account has it, so a lock
+ * says nothing about which accounts exist. A right password clears the
+ * account's failures only when it is the account's only factor.
  */
 export async function attemptPassword(
   email: string,
@@ -23,45 +30,20 @@ export async function attemptPassword(
   ip: string | null,
   channel: PasswordChannel,
 ): Promise<PasswordAttempt> {
-  const accountKey = throttleKeys.account(email);
-  const ipKey = throttleKeys.ip(ip);
-  const { retryAfterMs, recordedKeys } = await readThrottle([accountKey, ipKey]);
-  // Most sign-ins follow no failure: then there is nothing to clear, and no write.
-  const forgetAccountFailures = async () => {
-    if (recordedKeys.has(accountKey)) await clearAttempts(accountKey);
-  };
-  if (retryAfterMs > 0) {
-    await recordAuditEvent({ action: "sign_in.failed", detail: `${channel}, ${email}: locked out` });
-    return { ok: false, reason: "throttled", retryAfterMs };
-  }
-
-  const result = await checkCredentials(email, password);
-  if (result.ok) {
-    await forgetAccountFailures();
-    return result;
-  }
-  if (result.reason === "inactive") {
-    await forgetAccountFailures();
-    await recordAuditEvent({
-      action: "sign_in.failed",
-      targetUserId: result.userId,
-      detail: `${channel}, ${email}: account deactivated`,
-    });
-    return result;
-  }
-  await recordAuditEvent({
-    action: "sign_in.failed",
-    targetUserId: result.userId,
-    detail: `${channel}, ${email}: wrong email or password`,
+  const attempt = await throttledAttempt([accountBudget(email), addressBudget(ip)], async (): Promise<CheckVerdict<CheckedPassword>> => {
+    const result = await checkCredentials(email, password);
+    if (result.ok) {
+      const needsSecondFactor = await hasTotpEnabled(result.user.id);
+      return { verdict: needsSecondFactor ? "right" : "complete", value: { ...result, needsSecondFactor } };
+    }
+    const what = result.reason === "inactive" ? "account deactivated" : "wrong email or password";
+    await recordAuditEvent({ action: "sign_in.failed", targetUserId: result.userId, detail: `${channel}, ${email}: ${what}` });
+    // The right password of a deactivated account is no failed guess, and it opens nothing.
+    return { verdict: result.reason === "inactive" ? "right" : "wrong", value: result, userId: result.userId };
   });
-  const { account, ip: perIp } = serverEnv.throttle;
-  const [accountLocked, ipLocked] = await Promise.all([
-    recordAttempt(accountKey, account),
-    recordAttempt(ipKey, perIp),
-  ]);
-  if (accountLocked) {
-    await recordAuditEvent({ action: "throttle.triggered", targetUserId: result.userId, detail: `account ${email}` });
+  if (attempt.throttled) {
+    await recordAuditEvent({ action: "sign_in.failed", detail: `${channel}, ${email}: locked out` });
+    return { ok: false, reason: "throttled", retryAfterMs: attempt.retryAfterMs };
   }
-  if (ipLocked) await recordAuditEvent({ action: "throttle.triggered", detail: `address ${ip ?? "unknown"}` });
-  return result;
+  return attempt.value;
 }

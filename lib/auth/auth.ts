@@ -1,5 +1,5 @@
 import "server-only";
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { db } from "@/lib/db";
@@ -12,10 +12,10 @@ import { currentRequestInfo } from "@/lib/auth/request-info";
 import { startPasswordSession } from "@/lib/auth/start-session";
 import { sessionCookieMaxAgeSeconds } from "@/lib/sessions/lifetime";
 import { revokeSession } from "@/lib/sessions/registry";
+import { authJsCookieSettings } from "@/lib/sessions/cookies";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { loginSchema } from "@/lib/validation/login";
 import { sendVerificationMail } from "@/lib/verification/email-verification";
-import { hasTotpEnabled } from "@/lib/two-factor/totp-factor";
 
 /** Thrown for a correct password on a deactivated account. */
 export class InactiveAccountError extends CredentialsSignin {
@@ -48,7 +48,7 @@ export class SecondFactorRequiredError extends CredentialsSignin {
   }
 }
 
-export const { handlers, signIn, signOut } = NextAuth({
+const authConfig = {
   ...edgeAuthConfig,
   // The token lives as long as the longest session ("Remember me"); the
   // session record decides, on every request, whether it is still good.
@@ -77,7 +77,7 @@ export const { handlers, signIn, signOut } = NextAuth({
           await sendVerificationMail(result.user, ip);
           throw new UnverifiedEmailError();
         }
-        if (await hasTotpEnabled(result.user.id)) throw new SecondFactorRequiredError(result.user.id);
+        if (result.needsSecondFactor) throw new SecondFactorRequiredError(result.user.id);
         const sessionId = await startPasswordSession(result.user.id, parsed.data.remember);
         return { ...result.user, sessionId };
       },
@@ -93,4 +93,8 @@ export const { handlers, signIn, signOut } = NextAuth({
       }
     },
   },
-});
+} satisfies NextAuthConfig;
+
+// Per request: the session cookie's name and Secure flag follow the request's
+// scheme, as all of ours do (lib/sessions/cookies.ts).
+export const { handlers, signIn, signOut } = NextAuth(async () => ({ ...authConfig, ...(await authJsCookieSettings()) }));

@@ -1,6 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { serverEnv } from "@/lib/env";
+import { isSecureRequest } from "@/lib/auth/secure-request";
 
 export interface RequestInfo {
   userAgent: string;
@@ -12,21 +13,18 @@ export interface RequestInfo {
 /**
  * Facts about the current request for sessions, throttling and the audit log.
  *
- * The client address: `next start` puts the socket address in
- * X-Forwarded-For, but only when the request has none, so a client can write
- * that header itself. With TRUST_PROXY=true (behind a proxy that appends the
- * address it sees) the last entry is the client. Without it, the header is
- * taken whole, as the key of the per-address counters: a client that forges
- * it can dodge those, never the per-account ones.
+ * The client address: `npm start` (scripts/start.mjs) replaces
+ * X-Forwarded-For with the one address it decided on (the socket's, or with
+ * TRUST_PROXY the client its proxies name), so the header is whole and
+ * trustworthy here. Under `next dev` it is whatever the client sent (else
+ * the socket's address); its last entry is taken, as a proxy appends there.
  */
 export async function currentRequestInfo(): Promise<RequestInfo> {
   const list = await headers();
-  const forwardedFor = list.get("x-forwarded-for")?.trim() ?? "";
-  const ip = serverEnv.trustProxy ? forwardedFor.split(",").at(-1)?.trim() : forwardedFor.slice(0, 200);
-  const configuredUrl = process.env.AUTH_URL ?? "";
+  const ip = (list.get("x-forwarded-for") ?? "").split(",").at(-1)?.trim().slice(0, 100);
   return {
     userAgent: (list.get("user-agent") ?? "").slice(0, 512),
     ip: ip || null,
-    secure: configuredUrl.startsWith("https:") || list.get("x-forwarded-proto") === "https",
+    secure: isSecureRequest(list.get("x-forwarded-proto"), serverEnv.appOrigin),
   };
 }

@@ -8,7 +8,17 @@ import { authSecrets } from "@/lib/security/auth-secrets";
  * Edge-safe (Web Crypto only): middleware uses it for its optimistic check,
  * and lib/auth/session.ts before the authoritative one.
  */
-export const SESSION_COOKIE_NAMES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+export const SESSION_COOKIE_NAMES = { secure: "__Host-authjs.session-token", plain: "authjs.session-token" } as const;
+
+/**
+ * Behind HTTPS the __Host- name (Secure, no Domain, Path=/): a sibling
+ * subdomain can plant a __Secure- cookie for this host, never a __Host- one.
+ * Only the name for the request's scheme is ever read, so neither a planted
+ * __Secure- token nor a plain one sent over HTTPS is taken for a session.
+ */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? SESSION_COOKIE_NAMES.secure : SESSION_COOKIE_NAMES.plain;
+}
 
 export interface SessionClaims {
   userId: string;
@@ -120,31 +130,29 @@ async function decodeSessionToken(token: string, secret: string, salt: string) {
  */
 export async function readSessionClaims(
   getCookie: (name: string) => string | undefined,
+  secure: boolean,
   secret: string | string[] = authSecrets(),
 ): Promise<SessionClaims | null> {
   const secrets = (Array.isArray(secret) ? secret : [secret]).filter(Boolean);
-  if (secrets.length === 0) return null;
-  for (const name of SESSION_COOKIE_NAMES) {
-    const token = getCookie(name);
-    if (!token) continue;
-    const cacheKey = `${name}\u0000${secrets.join("\u0000")}\u0000${token}`;
-    const cached = cachedClaims(cacheKey);
-    if (cached) return cached;
-    for (const candidate of secrets) {
-      try {
-        // The cookie name is the key-derivation salt, as Auth.js does it.
-        const claims = await decodeSessionToken(token, candidate, name);
-        if (typeof claims.sub !== "string" || typeof claims.sid !== "string") return null;
-        // Auth.js always sets exp; a token without one is not worth remembering.
-        if (typeof claims.exp === "number") {
-          rememberClaims(cacheKey, { userId: claims.sub, sessionId: claims.sid, expiresAt: claims.exp });
-        }
-        return { userId: claims.sub, sessionId: claims.sid };
-      } catch {
-        // Tampered, expired or encrypted with another secret: try the next one.
+  const name = sessionCookieName(secure);
+  const token = getCookie(name);
+  if (secrets.length === 0 || !token) return null;
+  const cacheKey = `${name}\u0000${secrets.join("\u0000")}\u0000${token}`;
+  const cached = cachedClaims(cacheKey);
+  if (cached) return cached;
+  for (const candidate of secrets) {
+    try {
+      // The cookie name is the key-derivation salt, as Auth.js does it.
+      const claims = await decodeSessionToken(token, candidate, name);
+      if (typeof claims.sub !== "string" || typeof claims.sid !== "string") return null;
+      // Auth.js always sets exp; a token without one is not worth remembering.
+      if (typeof claims.exp === "number") {
+        rememberClaims(cacheKey, { userId: claims.sub, sessionId: claims.sid, expiresAt: claims.exp });
       }
+      return { userId: claims.sub, sessionId: claims.sid };
+    } catch {
+      // Tampered, expired or encrypted with another secret: try the next one.
     }
-    return null;
   }
   return null;
 }
@@ -157,7 +165,7 @@ export async function encodeSessionToken(
   // The newest secret, as Auth.js encrypts with.
   const secret = options.secret ?? authSecrets()[0];
   if (!secret) throw new Error("AUTH_SECRET is not set");
-  const salt = options.secure ? SESSION_COOKIE_NAMES[0] : SESSION_COOKIE_NAMES[1];
+  const salt = sessionCookieName(options.secure);
   return encode({
     token: { sub: claims.userId, sid: claims.sessionId, role: claims.role },
     secret,

@@ -18,6 +18,8 @@ export interface CurrentSession {
   user: PublicUser;
   remember: boolean;
   fresh: boolean;
+  /** The latest it can last (without "Remember me" it also ends when idle or with the browser run). */
+  expiresAt: Date;
 }
 
 export type SessionLookup =
@@ -33,7 +35,8 @@ export type SessionLookup =
  */
 export const lookupSession = cache(async (): Promise<SessionLookup> => {
   const jar = await cookies();
-  const claims = await readSessionClaims((name) => jar.get(name)?.value);
+  const { userAgent, secure } = await currentRequestInfo();
+  const claims = await readSessionClaims((name) => jar.get(name)?.value, secure);
   if (!claims) return { status: "none" };
 
   const record = await findSessionWithUser(claims.sessionId);
@@ -41,7 +44,6 @@ export const lookupSession = cache(async (): Promise<SessionLookup> => {
   if (!record.user.active) return { status: "invalid", reason: "inactive_user" };
 
   const browserKey = await readBrowserKey();
-  const { userAgent } = await currentRequestInfo();
   const now = new Date();
   const verdict = evaluateSession(
     record,
@@ -56,7 +58,7 @@ export const lookupSession = cache(async (): Promise<SessionLookup> => {
 
   return {
     status: "valid",
-    session: { id: record.id, user: record.user, remember: record.remember, fresh: verdict.fresh },
+    session: { id: record.id, user: record.user, remember: record.remember, fresh: verdict.fresh, expiresAt: record.expiresAt },
   };
 });
 

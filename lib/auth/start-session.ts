@@ -5,21 +5,14 @@ import { encodeSessionToken } from "@/lib/auth/session-token";
 import { setBrowserKeyCookie, setSessionTokenCookie } from "@/lib/sessions/cookies";
 import { sessionCookieMaxAgeSeconds } from "@/lib/sessions/lifetime";
 import type { Role } from "@/lib/generated/prisma/sqlite/enums";
-import { createLoginSession, pruneSessions, type SignInMethod } from "@/lib/sessions/registry";
+import { createLoginSession, type SignInMethod } from "@/lib/sessions/registry";
 import { recordAuditEvent } from "@/lib/audit/record-event";
-import { pruneTokens } from "@/lib/tokens/one-time-token";
-
-// Sweeping finished sessions at sign-in keeps the table small without a
-// scheduler. Once a minute per server process is plenty, and spares each
-// sign-in of a burst a write.
-const PRUNE_INTERVAL_MS = 60_000;
 
 const METHOD_DETAIL: Record<SignInMethod, string | null> = {
   password: null,
   "password+totp": "password and second factor",
   passkey: "passkey",
 };
-let lastPrunedAt = 0;
 
 /**
  * Everything a successful password sign-in records: the last sign-in time,
@@ -41,12 +34,6 @@ export async function startPasswordSession(
   await setBrowserKeyCookie(browserKey, request.secure);
   const detail = [METHOD_DETAIL[method], remember ? "with Remember me" : null].filter(Boolean).join(", ");
   await recordAuditEvent({ action: "sign_in.succeeded", actorId: userId, detail: detail || undefined });
-  if (now.getTime() - lastPrunedAt >= PRUNE_INTERVAL_MS) {
-    lastPrunedAt = now.getTime();
-    await pruneSessions(now);
-    // Spent and expired one-time tokens too: WebAuthn challenges are issued with every sign-in page.
-    await pruneTokens(now);
-  }
   return id;
 }
 

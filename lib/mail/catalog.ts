@@ -2,32 +2,41 @@ import "server-only";
 import { serverEnv } from "@/lib/env";
 import { log } from "@/lib/log/logger";
 import { renderMail, type MailContent, type RenderedMail } from "@/lib/mail/layout";
-import { composePasswordResetMail, passwordChangedMail } from "@/lib/recovery/mails";
+import { composePasswordResetMail, passwordChangedMail, type PasswordChangedParams } from "@/lib/recovery/mails";
 import {
   composeEmailChangeMail,
   composeEmailVerificationMail,
   emailChangedMail,
-  emailChangeRequestedMail,
+  composeEmailChangeRequestedMail,
 } from "@/lib/verification/mails";
 import {
   recoveryCodeUsedMail,
+  recoveryCodesGeneratedMail,
   twoFactorAdminDisabledMail,
   twoFactorDisabledMail,
   twoFactorEnabledMail,
 } from "@/lib/two-factor/mails";
+import { passkeyAddedMail, passkeyRemovedMail } from "@/lib/passkeys/mails";
+import { apiKeyCreatedMail, apiKeyRevokedMail } from "@/lib/api-keys/mails";
+import type { ChangeNoticeParams } from "@/lib/mail/change-notice";
 
 /** Every mail Latchkey sends, with the parameters it is queued with. Add new mails here. */
 export interface MailParams {
   password_reset: Record<string, never>;
-  password_changed: { name: string };
+  password_changed: PasswordChangedParams;
   email_verification: { userId: string };
   email_change: { userId: string };
-  email_change_requested: { name: string; newEmail: string };
+  email_change_requested: { userId: string; name: string; newEmail: string };
   email_changed: { name: string; newEmail: string };
   two_factor_enabled: { name: string };
   two_factor_disabled: { name: string };
   two_factor_admin_disabled: { name: string };
   recovery_code_used: { name: string; codesLeft: number };
+  recovery_codes_generated: ChangeNoticeParams;
+  passkey_added: ChangeNoticeParams;
+  passkey_removed: ChangeNoticeParams;
+  api_key_created: ChangeNoticeParams;
+  api_key_revoked: ChangeNoticeParams;
 }
 
 export type MailTemplate = keyof MailParams;
@@ -40,12 +49,17 @@ const composers: { [Template in MailTemplate]: Composer<MailParams[Template]> } 
   password_changed: passwordChangedMail,
   email_verification: composeEmailVerificationMail,
   email_change: composeEmailChangeMail,
-  email_change_requested: emailChangeRequestedMail,
+  email_change_requested: composeEmailChangeRequestedMail,
   email_changed: emailChangedMail,
   two_factor_enabled: twoFactorEnabledMail,
   two_factor_disabled: twoFactorDisabledMail,
   two_factor_admin_disabled: twoFactorAdminDisabledMail,
   recovery_code_used: recoveryCodeUsedMail,
+  recovery_codes_generated: recoveryCodesGeneratedMail,
+  passkey_added: passkeyAddedMail,
+  passkey_removed: passkeyRemovedMail,
+  api_key_created: apiKeyCreatedMail,
+  api_key_revoked: apiKeyRevokedMail,
 };
 
 function isMailTemplate(name: string): name is MailTemplate {

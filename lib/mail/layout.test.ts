@@ -30,4 +30,10 @@ describe("renderMail", () => {
     expect(html).not.toContain("<a ");
     expect(text).not.toContain("https://");
   });
+
+  it("writes a list as bullets in the text part and an escaped list in the HTML part", () => {
+    const { html, text } = renderMail({ ...content, list: ["Passkey “<Laptop>”", "Session"] }, "Latchkey");
+    expect(text).toContain("- Passkey “<Laptop>”\n- Session");
+    expect(html).toContain("<li>Passkey “&lt;Laptop&gt;”</li><li>Session</li>");
+  });
 });

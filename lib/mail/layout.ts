@@ -4,6 +4,8 @@ export interface MailContent {
   /** The first line, e.g. "Hello Ada,". */
   greeting: string;
   paragraphs: string[];
+  /** A bulleted list after the paragraphs, e.g. what the account has. */
+  list?: string[];
   action?: { label: string; url: string };
   /** Small print after the button, e.g. how long the link works. */
   footnote?: string;
@@ -33,12 +35,16 @@ function escapeHtml(value: string): string {
  */
 export function renderMail(content: MailContent, appName: string): RenderedMail {
   const textParts = [content.greeting, ...content.paragraphs];
+  if (content.list?.length) textParts.push(content.list.map((item) => `- ${item}`).join("\n"));
   if (content.action) textParts.push(`${content.action.label}:\n${content.action.url}`);
   if (content.footnote) textParts.push(content.footnote);
   textParts.push(`— ${appName}`);
 
   const paragraph = (words: string) =>
     `<p style="margin:0 0 16px;font-size:16px;line-height:24px;color:#1f2937">${escapeHtml(words)}</p>`;
+  const list = content.list?.length
+    ? `<ul style="margin:0 0 16px;padding-left:20px;font-size:15px;line-height:22px;color:#1f2937">${content.list.map((item) => `<li>${escapeHtml(item)}</li>`).join("")}</ul>`
+    : "";
   const action = content.action
     ? `<p style="margin:24px 0"><a href="${escapeHtml(content.action.url)}" style="display:inline-block;background:#4338ca;color:#ffffff;font-size:16px;font-weight:600;text-decoration:none;padding:12px 20px;border-radius:6px">${escapeHtml(content.action.label)}</a></p>` +
       `<p style="margin:0 0 16px;font-size:14px;line-height:20px;color:#4b5563">If the button does not work, copy this address into your browser:<br><a href="${escapeHtml(content.action.url)}" style="color:#4338ca;word-break:break-all">${escapeHtml(content.action.url)}</a></p>`
@@ -55,6 +61,7 @@ export function renderMail(content: MailContent, appName: string): RenderedMail 
     `<p style="margin:0 0 24px;font-size:18px;font-weight:700;color:#111827">${escapeHtml(appName)}</p>`,
     paragraph(content.greeting),
     ...content.paragraphs.map(paragraph),
+    list,
     action,
     footnote,
     "</td></tr></table>",

@@ -17,7 +17,7 @@ export async function enqueueMail<T extends MailTemplate>(
   await client.outboxMail.create({ data: { template, to, params: JSON.stringify(params) } });
 }
 
-/** Mails neither delivered nor closed, for /api/health. */
+/** Mails neither delivered nor closed: the backlog (not public: /api/health does not show it). */
 export async function countUndeliveredMails(): Promise<number> {
   return db.outboxMail.count({ where: { sentAt: null, closedAt: null } });
 }

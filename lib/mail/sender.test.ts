@@ -153,6 +153,19 @@ describe.each(testDatabases())("mail outbox on %s", (_name, createDatabase) => {
     expect(inbox.mails).toEqual([]);
   });
 
+  it("sends only to a stored, canonical address: the SMTP recipient is exactly it", async () => {
+    inbox = await startInbox(smtpPort);
+    // Never queued by the app (every stored address went through emailField); queued here directly.
+    const deceptive = ['"a@evil.test"@victim.test', "victim@victim.test <a@evil.test>", "a@evil.test,victim@victim.test", "Victim@Victim.test"];
+    for (const to of deceptive) await m.outbox.enqueueMail("password_changed", to, { name: "Val" });
+    await m.outbox.enqueueMail("password_changed", "victim@victim.test", { name: "Val" });
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    expect(await newSender().deliverDueMails()).toBe(1);
+    logged.mockRestore();
+    expect(inbox.mails.map((mail) => mail.rcpt)).toEqual([["victim@victim.test"]]);
+    for (const to of deceptive) expect(await row(to)).toMatchObject({ outcome: "nothing to send", sentAt: null });
+  });
+
   it("leaves a mail claimed by another process alone until the claim lapses", async () => {
     inbox = await startInbox(smtpPort);
     await m.outbox.enqueueMail("password_changed", "dan@example.com", { name: "Dan" });

@@ -3,6 +3,7 @@ import { log } from "@/lib/log/logger";
 import { composeMail } from "@/lib/mail/catalog";
 import { claimMail, findDueMailIds, markFailed, markNothingToSend, markSent, pruneFinishedMails } from "@/lib/mail/delivery";
 import { createMailTransport, type MailTransport } from "@/lib/mail/transport";
+import { isCanonicalEmail } from "@/lib/validation/email";
 
 export interface MailSender {
   start(): void;
@@ -38,6 +39,12 @@ export function createMailSender(transport: MailTransport, options: MailSenderOp
   async function deliverOne(id: string): Promise<boolean> {
     const mail = await claimMail(id, new Date());
     if (!mail) return false; // another process took it
+    if (!isCanonicalEmail(mail.to)) {
+      // Never handed to nodemailer: its address parser could read a recipient out of it that is not the stored one.
+      log.error({ mailId: mail.id, template: mail.template }, "Mail was not sent: its recipient is not a plain, normalised address");
+      await markNothingToSend(mail.id, new Date());
+      return false;
+    }
     try {
       const rendered = await composeMail(mail);
       if (!rendered) {

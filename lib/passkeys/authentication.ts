@@ -5,7 +5,7 @@ import {
   type AuthenticationResponseJSON,
   type PublicKeyCredentialRequestOptionsJSON,
 } from "@simplewebauthn/server";
-import { relyingParty } from "@/lib/passkeys/relying-party";
+import { PASSKEYS_UNAVAILABLE_MESSAGE, relyingParty } from "@/lib/passkeys/relying-party";
 import { CHALLENGE_TTL_MS, challengeConsumer, issueChallenge } from "@/lib/passkeys/challenges";
 import { credentialDescriptors, findPasskeyWithUser, recordPasskeyUse, splitTransports } from "@/lib/passkeys/store";
 import { recordAuditEvent } from "@/lib/audit/record-event";
@@ -14,10 +14,11 @@ import type { Role } from "@/lib/generated/prisma/sqlite/enums";
 /**
  * Options for using a passkey. Signing in names no user (the browser offers
  * the discoverable passkeys it has for this site); re-authentication allows
- * only the signed-in user's own.
+ * only the signed-in user's own. Null when passkeys are off.
  */
-export async function passkeyAuthenticationOptions(userId: string | null): Promise<PublicKeyCredentialRequestOptionsJSON> {
-  const rp = await relyingParty();
+export async function passkeyAuthenticationOptions(userId: string | null): Promise<PublicKeyCredentialRequestOptionsJSON | null> {
+  const rp = relyingParty();
+  if (!rp) return null;
   return generateAuthenticationOptions({
     rpID: rp.id,
     challenge: await issueChallenge("authentication", userId),
@@ -47,12 +48,13 @@ const REFUSED = "That passkey did not work. Try again, or sign in with your pass
  * for signing in.
  */
 export async function checkPasskey(response: AuthenticationResponseJSON, userId: string | null): Promise<PasskeyCheck> {
+  const rp = relyingParty();
+  if (!rp) return { ok: false, message: PASSKEYS_UNAVAILABLE_MESSAGE };
   const passkey = await findPasskeyWithUser(response.id);
   if (!passkey || (userId !== null && passkey.userId !== userId)) {
     await recordAuditEvent({ action: "passkey.failed", targetUserId: userId ?? undefined, detail: "unknown passkey" });
     return { ok: false, message: REFUSED };
   }
-  const rp = await relyingParty();
   let verification;
   try {
     verification = await verifyAuthenticationResponse({

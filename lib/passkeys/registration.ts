@@ -5,7 +5,7 @@ import {
   type PublicKeyCredentialCreationOptionsJSON,
   type RegistrationResponseJSON,
 } from "@simplewebauthn/server";
-import { relyingParty } from "@/lib/passkeys/relying-party";
+import { PASSKEYS_UNAVAILABLE_MESSAGE, relyingParty } from "@/lib/passkeys/relying-party";
 import { CHALLENGE_TTL_MS, challengeConsumer, issueChallenge } from "@/lib/passkeys/challenges";
 import { credentialDescriptors, savePasskey } from "@/lib/passkeys/store";
 import { log } from "@/lib/log/logger";
@@ -20,10 +20,11 @@ interface Owner {
  * Options for creating a passkey: discoverable (so it can sign in without an
  * email typed) and user-verified (a PIN or biometric: the passkey is then two
  * factors on its own). The user's existing passkeys are excluded, so one
- * authenticator is not registered twice.
+ * authenticator is not registered twice. Null when passkeys are off.
  */
-export async function passkeyRegistrationOptions(user: Owner): Promise<PublicKeyCredentialCreationOptionsJSON> {
-  const rp = await relyingParty();
+export async function passkeyRegistrationOptions(user: Owner): Promise<PublicKeyCredentialCreationOptionsJSON | null> {
+  const rp = relyingParty();
+  if (!rp) return null;
   return generateRegistrationOptions({
     rpName: rp.name,
     rpID: rp.id,
@@ -42,7 +43,8 @@ export async function passkeyRegistrationOptions(user: Owner): Promise<PublicKey
 export type PasskeyRegistration = { ok: true } | { ok: false; message: string };
 
 export async function registerPasskey(user: Owner, name: string, response: RegistrationResponseJSON): Promise<PasskeyRegistration> {
-  const rp = await relyingParty();
+  const rp = relyingParty();
+  if (!rp) return { ok: false, message: PASSKEYS_UNAVAILABLE_MESSAGE };
   let verification;
   try {
     verification = await verifyRegistrationResponse({

@@ -1,6 +1,5 @@
 import "server-only";
-import { headers } from "next/headers";
-import { serverEnv } from "@/lib/env";
+import { serverEnv, type ServerEnv } from "@/lib/env";
 
 export interface RelyingParty {
   /** The WebAuthn relying-party ID: a passkey works on this host and its subdomains only. */
@@ -10,24 +9,46 @@ export interface RelyingParty {
   origin: string;
 }
 
+export type PasskeySupport = { available: true; rp: RelyingParty } | { available: false; reason: string };
+
+export const PASSKEYS_UNAVAILABLE_MESSAGE = "Passkeys are not available.";
+
 /**
- * WEBAUTHN_RP_ID, else the hostname of AUTH_URL; the expected origin is
- * AUTH_URL's. Without AUTH_URL (development, tests) both come from the
- * request's own host, as Auth.js's trustHost does for its URLs. Changing the
- * RP ID later orphans every passkey already made, so production sets AUTH_URL
- * (and WEBAUTHN_RP_ID when passkeys should work across subdomains).
+ * The relying party comes from configuration only, never from a request's
+ * Host or X-Forwarded-Host (a forged header must not choose the origin a
+ * passkey answer is checked against): RP ID WEBAUTHN_RP_ID, else AUTH_URL's
+ * hostname; origin AUTH_URL's. In development without AUTH_URL the origin is
+ * http://localhost:$PORT (serverEnv.appOrigin). In production without
+ * AUTH_URL there is no origin to trust, so passkeys are off, and said so once
+ * at start-up (lib/startup-check.ts). Changing the RP ID later orphans every
+ * passkey already made.
  */
-export async function relyingParty(): Promise<RelyingParty> {
-  const configured = process.env.AUTH_URL ? new URL(process.env.AUTH_URL) : null;
-  let origin: string;
-  if (configured) {
-    origin = configured.origin;
-  } else {
-    const list = await headers();
-    const host = list.get("x-forwarded-host") ?? list.get("host") ?? "localhost";
-    const protocol = list.get("x-forwarded-proto") === "https" ? "https" : "http";
-    origin = new URL(`${protocol}://${host}`).origin;
+export function passkeySupport(env: ServerEnv = serverEnv): PasskeySupport {
+  if (env.isProduction && !env.authUrlSet) {
+    return {
+      available: false,
+      reason:
+        "AUTH_URL is not set: passkeys are off, since WebAuthn needs the site's public origin " +
+        "(set AUTH_URL, e.g. https://auth.example.com, and WEBAUTHN_RP_ID if passkeys should work across subdomains).",
+    };
   }
-  const id = process.env.WEBAUTHN_RP_ID?.trim() || new URL(origin).hostname;
-  return { id, name: serverEnv.appName, origin };
+  const host = new URL(env.appOrigin).hostname;
+  const id = env.webauthnRpId ?? host;
+  if (host !== id && !host.endsWith(`.${id}`)) {
+    return {
+      available: false,
+      reason: `WEBAUTHN_RP_ID (${id}) is not ${host} or a parent domain of it: passkeys are off, as no browser would accept them.`,
+    };
+  }
+  return { available: true, rp: { id, name: env.appName, origin: env.appOrigin } };
+}
+
+export function passkeysAvailable(): boolean {
+  return passkeySupport().available;
+}
+
+/** The relying party, or null when passkeys are off (callers answer PASSKEYS_UNAVAILABLE_MESSAGE). */
+export function relyingParty(): RelyingParty | null {
+  const support = passkeySupport();
+  return support.available ? support.rp : null;
 }

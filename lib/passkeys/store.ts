@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { currentRequestInfo } from "@/lib/auth/request-info";
 
 export interface PasskeySummary {
   id: string;
@@ -48,9 +49,17 @@ export interface NewPasskey {
   backedUp: boolean;
 }
 
+/** Saves the new credential with where it was added from (for the review after a reset). */
 export async function savePasskey(passkey: NewPasskey): Promise<void> {
+  const { ip, userAgent } = await currentRequestInfo();
   await db.passkey.create({
-    data: { ...passkey, counter: BigInt(passkey.counter), transports: passkey.transports.join(",") },
+    data: {
+      ...passkey,
+      counter: BigInt(passkey.counter),
+      transports: passkey.transports.join(","),
+      createdIp: ip,
+      createdUserAgent: userAgent || null,
+    },
   });
 }
 

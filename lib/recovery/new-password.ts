@@ -5,6 +5,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { revokeAllSessions, revokeOtherSessions } from "@/lib/sessions/registry";
 import { voidTokens } from "@/lib/tokens/one-time-token";
+import { recordAuditEvent } from "@/lib/audit/record-event";
+import { cancelPendingEmailChange } from "@/lib/verification/email-change-cancel";
 
 export interface PasswordOwner {
   id: string;
@@ -12,29 +14,54 @@ export interface PasswordOwner {
   name: string;
 }
 
+export interface NewPasswordOptions {
+  /** The session to keep (a signed-in user's own change); after a reset every session ends. */
+  keepSessionId?: string;
+  /** What a reset removed from an account whose address it confirmed, for the owner's mail. */
+  removedBeforeConfirmation?: string[];
+}
+
+export interface NewPasswordOutcome {
+  signedOut: number;
+  /** The address a pending email change was going to, now cancelled; null when none was pending. */
+  cancelledEmailChange: string | null;
+}
+
 /**
  * What every password change does, inside the caller's transaction: store
- * the new hash, void any reset links still out, sign out every session but
- * `keepSessionId` (all of them after a reset), and tell the owner by mail.
- * Returns how many sessions were signed out.
+ * the new hash, void any reset links still out, cancel a pending email
+ * change and void its links (whoever asked for it may be who the new
+ * password locks out), sign out every session but `keepSessionId`, and tell
+ * the owner by mail.
  */
 export async function storeNewPassword(
   user: PasswordOwner,
   passwordHash: string,
   tx: DbClient,
-  keepSessionId?: string,
-): Promise<number> {
+  options: NewPasswordOptions = {},
+): Promise<NewPasswordOutcome> {
   const now = new Date();
   await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
   await voidTokens(user.id, ["password_reset"], tx, now);
-  await enqueueMail("password_changed", user.email, { name: user.name }, tx);
-  return keepSessionId
-    ? revokeOtherSessions(user.id, keepSessionId, now, tx)
-    : revokeAllSessions(user.id, now, tx);
+  const cancelledEmailChange = await cancelPendingEmailChange(user.id, tx, now);
+  const { removedBeforeConfirmation } = options;
+  await enqueueMail("password_changed", user.email, { name: user.name, ...(removedBeforeConfirmation && { removedBeforeConfirmation }) }, tx);
+  const signedOut = options.keepSessionId
+    ? await revokeOtherSessions(user.id, options.keepSessionId, now, tx)
+    : await revokeAllSessions(user.id, now, tx);
+  return { signedOut, cancelledEmailChange };
+}
+
+/** The audit event of an email change that a new password cancelled. */
+export async function recordCancelledEmailChange(userId: string, outcome: NewPasswordOutcome, by: string): Promise<void> {
+  if (!outcome.cancelledEmailChange) return;
+  await recordAuditEvent({ action: "email_change.cancelled", actorId: userId, detail: `to ${outcome.cancelledEmailChange}, by ${by}` });
 }
 
 /** A signed-in user's own change (the caller checked the current password): other sessions end. */
 export async function changePassword(user: PasswordOwner, newPassword: string, currentSessionId: string): Promise<number> {
   const passwordHash = await hashPassword(newPassword, serverEnv.bcryptCost);
-  return db.$transaction((tx) => storeNewPassword(user, passwordHash, tx, currentSessionId));
+  const outcome = await db.$transaction((tx) => storeNewPassword(user, passwordHash, tx, { keepSessionId: currentSessionId }));
+  await recordCancelledEmailChange(user.id, outcome, "a password change");
+  return outcome.signedOut;
 }

@@ -7,7 +7,9 @@ import { allowMailRequest } from "@/lib/throttle/mail-requests";
 import { clearAttempts, throttleKeys } from "@/lib/throttle/limiter";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { consumeToken, findToken } from "@/lib/tokens/one-time-token";
-import { storeNewPassword } from "@/lib/recovery/new-password";
+import { recordCancelledEmailChange, storeNewPassword } from "@/lib/recovery/new-password";
+import { confirmAddressByReset, describeRemoved } from "@/lib/recovery/unconfirmed-account";
+import { requireReviewAfterReset } from "@/lib/account-review/flag";
 
 /**
  * "Forgot your password?": the same work for every well-formed address —
@@ -45,16 +47,23 @@ export async function resetPassword(rawToken: unknown, newPassword: string): Pro
     if (!token?.userId) return null;
     const owner = await tx.user.findUnique({ where: { id: token.userId }, select: { id: true, email: true, name: true, active: true } });
     if (!owner?.active) return null;
-    const signedOut = await storeNewPassword(owner, passwordHash, tx);
-    return { ...owner, signedOut };
+    const removed = await confirmAddressByReset(owner.id, tx);
+    const removedBeforeConfirmation = removed ? describeRemoved(removed) : undefined;
+    const outcome = await storeNewPassword(owner, passwordHash, tx, { removedBeforeConfirmation });
+    await requireReviewAfterReset(owner.id, tx);
+    return { ...owner, ...outcome, removedBeforeConfirmation };
   });
   if (!user) return { ok: false, reason: "invalid_link" };
 
   await clearAttempts(throttleKeys.account(user.email));
-  await recordAuditEvent({
-    action: "password.reset",
-    actorId: user.id,
-    detail: `${user.signedOut} ${user.signedOut === 1 ? "session" : "sessions"} signed out`,
-  });
+  await recordAuditEvent({ action: "password.reset", actorId: user.id, detail: resetDetail(user) });
+  await recordCancelledEmailChange(user.id, user, "a password reset");
   return { ok: true };
+}
+
+function resetDetail({ signedOut, removedBeforeConfirmation }: { signedOut: number; removedBeforeConfirmation?: string[] }) {
+  const sessions = `${signedOut} ${signedOut === 1 ? "session" : "sessions"} signed out`;
+  if (!removedBeforeConfirmation) return sessions;
+  const removed = removedBeforeConfirmation.length > 0 ? `; removed what was set up before: ${removedBeforeConfirmation.join(", ")}` : "";
+  return `${sessions}; the address had never been confirmed and now is${removed}`;
 }

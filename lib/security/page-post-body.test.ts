@@ -44,6 +44,16 @@ describe("the envelope of a POST to a page", () => {
     expect(await checkPagePostBody(post(body, { "next-action": "ab", "content-type": contentType }))).toMatchObject({ status: 400 });
   });
 
+  it("answers an action call whose JSON is not a plain argument list with 400 (lib/security/react-reply.ts)", async () => {
+    for (const text of ["1", '"abc"', '{"email":"a@example.com"}', '["$Q1"]']) {
+      expect(await checkPagePostBody(post(text, { "next-action": "ab", "content-type": "text/plain" })), text).toMatchObject({ status: 400 });
+    }
+    const { body, contentType } = await multipart({ "0": '[{"status":"idle"},"$@1"]', "1_email": "a@example.com" });
+    expect(await checkPagePostBody(post(body, { "next-action": "ab", "content-type": contentType }))).toMatchObject({ status: 400 });
+    const noJs = await multipart({ $ACTION_REF_1: "", "$ACTION_1:0": '{"id":"ab","bound":"$@1"}', "$ACTION_1:1": "{x", email: "a" });
+    expect(await checkPagePostBody(post(noJs.body, { "content-type": noJs.contentType }))).toMatchObject({ status: 400 });
+  });
+
   it("answers content types no form sends with 415", async () => {
     for (const contentType of ["application/json", "text/plain", "application/x-www-form-urlencoded", "multipart/mixed; boundary=x"]) {
       expect(await checkPagePostBody(post("a=b", { "content-type": contentType })), contentType).toMatchObject({ status: 415 });

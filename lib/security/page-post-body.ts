@@ -6,10 +6,13 @@
  * (multipart). Next.js parses these bodies itself and answers one it cannot
  * parse, or one over its size limit, with a 500 and an error page. This
  * answers such requests first, with a 4xx and a plain sentence. It only looks
- * at the envelope (content type, size, that multipart parses, that React's
- * wire format is JSON); what the fields say is still each action's zod
- * schema's business. Edge-safe (web APIs only).
+ * at the envelope (content type, size, that multipart parses, that the
+ * arguments in React's wire format are plain data: lib/security/react-reply.ts);
+ * what the fields say is still each action's zod schema's business.
+ * Edge-safe (web APIs only).
  */
+
+import { hasPlainBoundArguments, isPlainArgumentList } from "@/lib/security/react-reply";
 
 /** As `experimental.serverActions.bodySizeLimit` in next.config.ts. */
 export const PAGE_POST_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -44,10 +47,10 @@ export async function checkPagePostBody(request: Request): Promise<BodyProblem |
       return UNREADABLE;
     }
     // React's encodeReply puts the arguments' JSON under the field "0".
-    if (fetchAction && !isJson(form.get("0"))) return UNREADABLE;
+    if (fetchAction ? !isPlainArgumentList(form.get("0")) : !hasPlainBoundArguments(form)) return UNREADABLE;
     return null;
   }
-  return isJson(new TextDecoder().decode(body)) ? null : UNREADABLE;
+  return isPlainArgumentList(new TextDecoder().decode(body)) ? null : UNREADABLE;
 }
 
 /** The body, or "too large" as soon as it passes `limit` bytes (whatever Content-Length claimed). */
@@ -73,14 +76,4 @@ async function readAtMost(request: Request, limit: number): Promise<Uint8Array<A
     offset += chunk.byteLength;
   }
   return body;
-}
-
-function isJson(value: FormDataEntryValue | string | null): boolean {
-  if (typeof value !== "string") return false;
-  try {
-    JSON.parse(value);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-token";
+import type { NextAuthConfig } from "next-auth";
+import { currentRequestInfo } from "@/lib/auth/request-info";
+import { SESSION_COOKIE_NAMES, sessionCookieName } from "@/lib/auth/session-token";
 
 /**
  * The browser-key cookie has no expiry, so it ends with the browser run. The
@@ -10,18 +12,30 @@ import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-token";
  */
 const BROWSER_KEY_COOKIES = { secure: "__Host-latchkey-browser", plain: "latchkey-browser" } as const;
 
-function sessionTokenCookieName(secure: boolean): string {
-  return secure ? SESSION_COOKIE_NAMES[0] : SESSION_COOKIE_NAMES[1];
-}
-
 export async function setBrowserKeyCookie(browserKey: string, secure: boolean): Promise<void> {
   const name = secure ? BROWSER_KEY_COOKIES.secure : BROWSER_KEY_COOKIES.plain;
   (await cookies()).set(name, browserKey, { httpOnly: true, sameSite: "lax", path: "/", secure });
 }
 
+/** Only the name for the request's scheme, as with the session token. */
 export async function readBrowserKey(): Promise<string | null> {
-  const jar = await cookies();
-  return jar.get(BROWSER_KEY_COOKIES.secure)?.value ?? jar.get(BROWSER_KEY_COOKIES.plain)?.value ?? null;
+  const { secure } = await currentRequestInfo();
+  return (await cookies()).get(secure ? BROWSER_KEY_COOKIES.secure : BROWSER_KEY_COOKIES.plain)?.value ?? null;
+}
+
+/**
+ * Auth.js's cookie settings for this request: the same scheme rule
+ * (lib/auth/secure-request.ts) and the same session cookie name as ours, so
+ * the token Auth.js writes at a Credentials sign-in is the one we read (its
+ * name is the token's key-derivation salt). Left to itself, Auth.js would
+ * name it __Secure-, which a sibling subdomain could plant.
+ */
+export async function authJsCookieSettings(): Promise<Pick<NextAuthConfig, "useSecureCookies" | "cookies">> {
+  const { secure } = await currentRequestInfo();
+  return {
+    useSecureCookies: secure,
+    cookies: { sessionToken: { name: sessionCookieName(secure), options: { httpOnly: true, sameSite: "lax", path: "/", secure } } },
+  };
 }
 
 /**
@@ -32,7 +46,7 @@ export async function setSessionTokenCookie(
   token: string,
   options: { secure: boolean; remember: boolean; maxAgeSeconds: number },
 ): Promise<void> {
-  (await cookies()).set(sessionTokenCookieName(options.secure), token, {
+  (await cookies()).set(sessionCookieName(options.secure), token, {
     httpOnly: true,
     sameSite: "lax",
     path: "/",
@@ -47,14 +61,14 @@ export async function setSessionTokenCookie(
  */
 export async function endSessionCookieWithBrowser(secure: boolean): Promise<void> {
   const jar = await cookies();
-  const name = sessionTokenCookieName(secure);
+  const name = sessionCookieName(secure);
   const value = jar.get(name)?.value;
   if (value) jar.set(name, value, { httpOnly: true, sameSite: "lax", path: "/", secure });
 }
 
 export async function clearSessionCookies(): Promise<void> {
   const jar = await cookies();
-  for (const name of [...SESSION_COOKIE_NAMES, ...Object.values(BROWSER_KEY_COOKIES)]) {
+  for (const name of [...Object.values(SESSION_COOKIE_NAMES), ...Object.values(BROWSER_KEY_COOKIES)]) {
     // A __Secure- or __Host- cookie can only be overwritten (here: expired) by a Secure one.
     if (jar.has(name)) jar.set(name, "", { path: "/", maxAge: 0, secure: name.startsWith("__") });
   }

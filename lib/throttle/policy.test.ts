@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { countAttempt, lockRemainingMs, tooManyAttemptsMessage, type ThrottleLimit, type ThrottleState } from "@/lib/throttle/policy";
+import {
+  countAttempt,
+  lockRemainingMs,
+  lockedState,
+  reachesLimit,
+  tooManyAttemptsMessage,
+  windowExpiredAtOrBefore,
+  type ThrottleLimit,
+  type ThrottleState,
+} from "@/lib/throttle/policy";
 
 const MINUTE = 60_000;
 const limit: ThrottleLimit = { maxAttempts: 5, windowMinutes: 15, lockMinutes: 1, maxLockMinutes: 60 };
@@ -46,6 +55,31 @@ describe("countAttempt", () => {
     const locked = fail(5, null, () => at(0)).state;
     const during = countAttempt(locked, at(0.5), limit);
     expect(lockRemainingMs(during.next, at(0.5))).toBe(0.5 * MINUTE);
+  });
+});
+
+describe("reachesLimit", () => {
+  const counter = (attempts: number, lockedUntil: Date | null = null): ThrottleState => ({ attempts, windowStart: at(0), lockedUntil, lockLevel: 0 });
+
+  it("is true from the limit on, unless the key is locked already", () => {
+    expect(reachesLimit(counter(4), at(1), limit)).toBe(false);
+    expect(reachesLimit(counter(5), at(1), limit)).toBe(true);
+    expect(reachesLimit(counter(5, at(2)), at(1), limit)).toBe(false);
+    expect(reachesLimit(counter(5, at(1)), at(1), limit)).toBe(true);
+  });
+});
+
+describe("lockedState", () => {
+  it("locks for the doubled time of its level, up to the ceiling, with a fresh window", () => {
+    expect(lockedState(0, at(0), limit)).toEqual({ attempts: 0, windowStart: at(0), lockedUntil: at(1), lockLevel: 1 });
+    expect(lockedState(3, at(0), limit).lockedUntil).toEqual(at(8));
+    expect(lockedState(12, at(0), limit).lockedUntil).toEqual(at(60));
+  });
+});
+
+describe("windowExpiredAtOrBefore", () => {
+  it("is the window's length before now", () => {
+    expect(windowExpiredAtOrBefore(at(20), limit)).toEqual(at(5));
   });
 });
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type DbClient } from "@/lib/db";
 import { hashToken, randomToken } from "@/lib/sessions/keys";
+import { isUniqueConstraintError } from "@/lib/users/prisma-errors";
 
 /**
  * What a token may be used for: a token issued for one purpose is worthless
@@ -10,12 +11,16 @@ export type TokenPurpose =
   | "password_reset"
   | "email_verification"
   | "email_change"
+  // "This wasn't me" in the mail to the old address of an email change (lib/verification/email-change-cancel.ts).
+  | "email_change_cancel"
   // The half-way state between password and second factor (lib/two-factor/login-challenge.ts).
   | "two_factor_login"
   | "two_factor_reauth"
   // WebAuthn challenges (lib/passkeys/challenges.ts).
   | "webauthn_registration"
-  | "webauthn_authentication";
+  | "webauthn_authentication"
+  // The spent nonces of stateless passkey sign-in challenges (lib/passkeys/sign-in-challenge.ts).
+  | "webauthn_sign_in_nonce";
 
 export interface TokenToIssue {
   purpose: TokenPurpose;
@@ -86,6 +91,23 @@ export async function consumeToken(
     where: { tokenHash: where.tokenHash },
     select: { userId: true, data: true, createdAt: true },
   });
+}
+
+/**
+ * Records a single-use value that was never issued as a token (the nonce of
+ * a stateless challenge) as spent, until `expiresAt`. The unique token hash
+ * is the check: true for the first caller, false for every later one.
+ */
+export async function spendNonce(purpose: TokenPurpose, nonce: string, expiresAt: Date, now = new Date()): Promise<boolean> {
+  try {
+    await db.oneTimeToken.create({
+      data: { purpose, tokenHash: hashToken(`${purpose}:${nonce}`), userId: null, createdAt: now, expiresAt, usedAt: now },
+    });
+    return true;
+  } catch (error) {
+    if (isUniqueConstraintError(error)) return false;
+    throw error;
+  }
 }
 
 /** Voids every live token of the user for these purposes: a newer link voids older ones. */

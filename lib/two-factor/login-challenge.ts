@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import { z } from "zod";
 import { currentRequestInfo } from "@/lib/auth/request-info";
 import { consumeToken, findToken, issueToken } from "@/lib/tokens/one-time-token";
+import { hashToken } from "@/lib/sessions/keys";
 
 /**
  * The half-way state between a correct password and the second factor. It
@@ -33,6 +34,8 @@ export type PendingStepData = z.infer<typeof stepDataSchema>;
 
 export interface PendingStep extends PendingStepData {
   userId: string;
+  /** Names this step (not its cookie's value) for its budget of wrong codes. */
+  stepId: string;
 }
 
 function cookieName(kind: PendingStepKind, secure: boolean): string {
@@ -57,16 +60,17 @@ export async function beginPendingStep(kind: PendingStepKind, userId: string, da
   });
 }
 
+/** Only the name for the request's scheme: behind HTTPS, the __Host- cookie no sibling subdomain can plant. */
 async function rawStepToken(kind: PendingStepKind): Promise<string | undefined> {
-  const jar = await cookies();
-  return jar.get(cookieName(kind, true))?.value ?? jar.get(cookieName(kind, false))?.value;
+  const { secure } = await currentRequestInfo();
+  return (await cookies()).get(cookieName(kind, secure))?.value;
 }
 
-function toPendingStep(token: { userId: string | null; data: string | null } | null): PendingStep | null {
-  if (!token?.userId || !token.data) return null;
+function toPendingStep(raw: string | undefined, token: { userId: string | null; data: string | null } | null): PendingStep | null {
+  if (!raw || !token?.userId || !token.data) return null;
   try {
     const data = stepDataSchema.safeParse(JSON.parse(token.data));
-    return data.success ? { userId: token.userId, ...data.data } : null;
+    return data.success ? { userId: token.userId, stepId: hashToken(raw), ...data.data } : null;
   } catch {
     return null;
   }
@@ -74,12 +78,14 @@ function toPendingStep(token: { userId: string | null; data: string | null } | n
 
 /** The pending step of this browser, without using it up (showing the page, counting a wrong code). */
 export async function readPendingStep(kind: PendingStepKind): Promise<PendingStep | null> {
-  return toPendingStep(await findToken(STEPS[kind].purpose, await rawStepToken(kind)));
+  const raw = await rawStepToken(kind);
+  return toPendingStep(raw, await findToken(STEPS[kind].purpose, raw));
 }
 
 /** Uses the pending step up; of two requests racing with it, one gets it. Clears its cookie either way. */
 export async function completePendingStep(kind: PendingStepKind): Promise<PendingStep | null> {
-  const step = toPendingStep(await consumeToken(STEPS[kind].purpose, await rawStepToken(kind)));
+  const raw = await rawStepToken(kind);
+  const step = toPendingStep(raw, await consumeToken(STEPS[kind].purpose, raw));
   await clearPendingStep(kind);
   return step;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { serverEnv } from "@/lib/env";
 import type { MailContent } from "@/lib/mail/layout";
+import { changeNoticeMail, type ChangeNoticeParams } from "@/lib/mail/change-notice";
 
 /** The notices of second-factor changes (lib/two-factor/notices.ts queues them). */
 
@@ -62,4 +63,8 @@ export function recoveryCodeUsedMail(_to: string, { name, codesLeft }: { name: s
 export function codesLeftSentence(codesLeft: number): string {
   if (codesLeft === 0) return "You have no recovery codes left: generate new ones on your profile.";
   return `You have ${codesLeft} recovery ${codesLeft === 1 ? "code" : "codes"} left.`;
+}
+
+export function recoveryCodesGeneratedMail(_to: string, params: ChangeNoticeParams): MailContent {
+  return changeNoticeMail("New recovery codes were generated", "New recovery codes were generated (the old ones no longer work)", params);
 }

@@ -9,6 +9,7 @@ import { releaseTestDatabase, testDatabases, useTestDatabase, type TestDatabase 
 const OLD_SECRET = "an-older-auth-secret-for-the-rotation-test-000";
 const NEW_SECRET = "the-current-auth-secret-for-the-rotation-test-1";
 const now = Date.UTC(2026, 11, 1, 8, 0, 15);
+const NOWHERE = { ip: null, userAgent: null };
 
 describe.each(testDatabases())("second-factor stores on %s", (_name, createDatabase) => {
   let database: TestDatabase;
@@ -40,7 +41,7 @@ describe.each(testDatabases())("second-factor stores on %s", (_name, createDatab
     if (!secret) throw new Error("no pending secret");
     const app = new TOTP({ secret: Secret.fromBase32(secret) });
     const codeAt = (offsetSteps: number) => app.generate({ timestamp: now + offsetSteps * 30_000 });
-    const codes = await modules.factor.confirmTotpSetup(user.id, codeAt(-1), new Date(now));
+    const codes = await modules.factor.confirmTotpSetup(user.id, codeAt(-1), NOWHERE, new Date(now));
     if (!codes) throw new Error("setup refused");
     return { user, codeAt, codes };
   }
@@ -52,7 +53,7 @@ describe.each(testDatabases())("second-factor stores on %s", (_name, createDatab
     expect(await modules.factor.hasTotpEnabled(user.id)).toBe(false);
     const row = await modules.db.totpCredential.findUniqueOrThrow({ where: { userId: user.id } });
     expect(row.secretCiphertext).not.toContain(secret);
-    expect(await modules.factor.confirmTotpSetup(user.id, "000000", new Date(now))).toBeNull();
+    expect(await modules.factor.confirmTotpSetup(user.id, "000000", NOWHERE, new Date(now))).toBeNull();
   });
 
   it("never accepts the code that confirmed the setup again", async () => {

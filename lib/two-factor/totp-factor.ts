@@ -36,8 +36,14 @@ export async function pendingTotpSecret(userId: string): Promise<string | null> 
  * Turns the factor on once a code from the app proves it was set up. The
  * code's step is recorded as used, so it cannot sign in afterwards. Returns
  * the new recovery codes, or null for a wrong code (or no pending setup).
+ * `from` is the request that confirmed it, kept for the review after a reset.
  */
-export async function confirmTotpSetup(userId: string, code: string, now = new Date()): Promise<string[] | null> {
+export async function confirmTotpSetup(
+  userId: string,
+  code: string,
+  from: { ip: string | null; userAgent: string | null },
+  now = new Date(),
+): Promise<string[] | null> {
   const row = await db.totpCredential.findUnique({ where: { userId } });
   if (!row || row.enabledAt) return null;
   const secret = decryptSecret(row.secretCiphertext, userId);
@@ -45,7 +51,7 @@ export async function confirmTotpSetup(userId: string, code: string, now = new D
   if (step === null) return null;
   const { count } = await db.totpCredential.updateMany({
     where: { userId, enabledAt: null, secretCiphertext: row.secretCiphertext },
-    data: { enabledAt: now, lastUsedStep: step },
+    data: { enabledAt: now, lastUsedStep: step, enabledIp: from.ip, enabledUserAgent: from.userAgent || null },
   });
   if (count !== 1) return null;
   return replaceRecoveryCodes(userId);

@@ -1,7 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { attemptPassword } from "@/lib/auth/attempt-password";
-import { tooManyAttemptsMessage } from "@/lib/throttle/policy";
+import { confirmPassword } from "@/lib/credentials/confirm-password";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { PublicUser } from "@/lib/users/public-user";
@@ -21,17 +20,11 @@ export async function requestEmailChange(
   user: PublicUser,
   newEmail: string,
   currentPassword: string,
-  ip: string | null,
 ): Promise<EmailChangeRequest> {
   if (newEmail === user.email) return { ok: false, field: "newEmail", message: "That is already your email address." };
 
-  const check = await attemptPassword(user.email, currentPassword, ip, "email change");
-  if (!check.ok && check.reason === "throttled") {
-    return { ok: false, field: "currentPassword", message: tooManyAttemptsMessage(check.retryAfterMs) };
-  }
-  if (!check.ok || check.user.id !== user.id) {
-    return { ok: false, field: "currentPassword", message: "Your current password is not correct." };
-  }
+  const check = await confirmPassword(user, currentPassword, "email change");
+  if (!check.ok) return { ok: false, field: "currentPassword", message: check.message };
   if (await db.user.findUnique({ where: { email: newEmail }, select: { id: true } })) {
     return { ok: false, field: "newEmail", message: EMAIL_IN_USE_MESSAGE };
   }
@@ -39,7 +32,7 @@ export async function requestEmailChange(
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { pendingEmail: newEmail } });
     await enqueueMail("email_change", newEmail, { userId: user.id }, tx);
-    await enqueueMail("email_change_requested", user.email, { name: user.name, newEmail }, tx);
+    await enqueueMail("email_change_requested", user.email, { userId: user.id, name: user.name, newEmail }, tx);
   });
   await recordAuditEvent({ action: "email_change.requested", actorId: user.id, detail: `to ${newEmail}` });
   return { ok: true };

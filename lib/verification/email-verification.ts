@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { allowMailRequest } from "@/lib/throttle/mail-requests";
-import { consumeToken, voidTokens } from "@/lib/tokens/one-time-token";
+import { consumeToken, findToken, voidTokens } from "@/lib/tokens/one-time-token";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { isUniqueConstraintError } from "@/lib/users/prisma-errors";
 import { revokeAllSessions, revokeOtherSessions } from "@/lib/sessions/registry";
@@ -22,10 +22,20 @@ export type EmailConfirmation =
   | { ok: false; reason: "invalid_link" | "email_taken" };
 
 /**
- * Opens a mailed /verify-email link: either the confirmation of the address
- * an account has, or of the address it is changing to. `currentSession` is
- * the session of the browser that opened the link, if it belongs to the
- * same user: an email change signs out every other session.
+ * Whether a /verify-email link is still worth a "Confirm email address"
+ * button: a read-only lookup, so opening the link (as mail scanners do when
+ * they prefetch it) spends nothing. confirmEmail() decides on the POST.
+ */
+export async function isEmailLinkUsable(rawToken: unknown): Promise<boolean> {
+  const [verification, change] = await Promise.all([findToken("email_verification", rawToken), findToken("email_change", rawToken)]);
+  return verification !== null || change !== null;
+}
+
+/**
+ * Uses a mailed /verify-email link (the POST of its page's button): either
+ * the confirmation of the address an account has, or of the address it is
+ * changing to. `currentSession` is the session of the browser that confirmed,
+ * if it belongs to the same user: an email change signs out every other session.
  */
 export async function confirmEmail(
   rawToken: unknown,
@@ -69,7 +79,7 @@ async function confirmNewAddress(
         where: { id: token.userId },
         data: { email: token.data, pendingEmail: null, emailVerified: now },
       });
-      await voidTokens(token.userId, ["email_verification", "email_change", "password_reset"], tx, now);
+      await voidTokens(token.userId, ["email_verification", "email_change", "email_change_cancel", "password_reset"], tx, now);
       if (currentSession?.userId === token.userId) await revokeOtherSessions(token.userId, currentSession.id, now, tx);
       else await revokeAllSessions(token.userId, now, tx);
       await enqueueMail("email_changed", user.email, { name: user.name, newEmail: token.data }, tx);

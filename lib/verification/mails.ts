@@ -34,10 +34,15 @@ export async function composeEmailVerificationMail(to: string, { userId }: { use
   };
 }
 
-/** The link that completes an email change, sent to the new address while it is still the pending one. */
+/**
+ * The link that completes an email change, sent to the new address while it
+ * is still the pending one, at most PASSWORD_RESET_EMAILS_PER_HOUR an hour.
+ */
 export async function composeEmailChangeMail(to: string, { userId }: { userId: string }): Promise<MailContent | null> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { name: true, pendingEmail: true, active: true } });
   if (!user?.active || user.pendingEmail !== to) return null;
+  // Capped like reset and confirmation links: whoever knows the password must not mail an address at will.
+  if (await mailLimitReached("email_change", to)) return null;
 
   const lifetime = linkLifetime();
   const token = await db.$transaction(async (tx) => {
@@ -53,15 +58,32 @@ export async function composeEmailChangeMail(to: string, { userId }: { userId: s
   };
 }
 
-export function emailChangeRequestedMail(_to: string, { name, newEmail }: { name: string; newEmail: string }): MailContent {
+/**
+ * The warning to the old address, with "This wasn't me" (a link to
+ * /email-change/cancel) while the change it is about is still pending.
+ */
+export async function composeEmailChangeRequestedMail(
+  _to: string,
+  { userId, name, newEmail }: { userId: string; name: string; newEmail: string },
+): Promise<MailContent | null> {
+  // Mails queued before this one carried a link had no userId.
+  const user = userId ? await db.user.findUnique({ where: { id: userId }, select: { pendingEmail: true } }) : null;
+  // Confirmed, cancelled or replaced before this mail went out: nothing left to warn about.
+  if (user?.pendingEmail !== newEmail) return null;
+
+  const lifetime = linkLifetime();
+  const token = await issueToken({ purpose: "email_change_cancel", userId, ttlMs: lifetime.ttlMs, data: newEmail });
   return {
     subject: "Your email address is being changed",
     greeting: `Hello ${name},`,
     paragraphs: [
       `Someone signed in to your ${serverEnv.appName} account asked to change its email address to ${newEmail}. ` +
         "It changes only when the link sent to that address is opened.",
-      "If this was not you, change your password now: that cancels nothing by itself, but it signs out everyone else.",
+      "If this was not you, choose “This wasn't me”: it cancels the change, signs everyone out of your account, " +
+        "and takes you to set a new password.",
     ],
+    action: { label: "This wasn't me", url: appLink("/email-change/cancel", token) },
+    footnote: `The link works for ${lifetime.words}. If you asked for the change yourself, ignore this mail.`,
   };
 }
 

@@ -1,28 +1,25 @@
 "use server";
 
+import { formStateAction } from "@/lib/actions/argument-guard";
 import { redirect } from "next/navigation";
-import { currentRequestInfo } from "@/lib/auth/request-info";
 import { startSessionWithCookie } from "@/lib/auth/start-session";
+import { loginUrlFor } from "@/lib/auth/login-url";
+import { signInLanding } from "@/lib/account-review/landing";
 import { clearPendingStep, completePendingStep, readPendingStep } from "@/lib/two-factor/login-challenge";
-import { attemptSecondFactor } from "@/lib/two-factor/attempt-second-factor";
+import { confirmSecondFactor } from "@/lib/credentials/confirm-second-factor";
 import { recoveryCodesLeftMessage } from "@/lib/two-factor/notices";
-import { tooManyAttemptsMessage } from "@/lib/throttle/policy";
 import { setFlash } from "@/lib/flash/set-flash";
 import { findUserById } from "@/lib/users/queries";
 import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
-import {
-  INVALID_CODE_MESSAGE,
-  INVALID_RECOVERY_CODE_MESSAGE,
-  secondFactorSchema,
-  type SecondFactorField,
-} from "@/lib/validation/two-factor";
+import { secondFactorSchema, type SecondFactorField } from "@/lib/validation/two-factor";
 
 export type SecondFactorState = FormState<SecondFactorField>;
 
 const EXPIRED_MESSAGE = "Your sign-in took too long or was already completed. Sign in again.";
 
+export const verifySecondFactorAction = formStateAction(handleVerifySecondFactor);
 /** The second step of a password sign-in: only a correct code here creates the session. */
-export async function verifySecondFactorAction(_previous: SecondFactorState, formData: FormData): Promise<SecondFactorState> {
+async function handleVerifySecondFactor(_previous: SecondFactorState, formData: FormData): Promise<SecondFactorState> {
   const input = formValues(formData, ["method", "code", "recoveryCode"] as const);
   const echo = { method: input.method };
   const pending = await readPendingStep("sign-in");
@@ -39,12 +36,16 @@ export async function verifySecondFactorAction(_previous: SecondFactorState, for
     parsed.data.method === "totp"
       ? { kind: "totp" as const, code: parsed.data.code }
       : { kind: "recovery" as const, code: parsed.data.recoveryCode };
-  const attempt = await attemptSecondFactor(user, factor, (await currentRequestInfo()).ip, "sign-in");
+  const attempt = await confirmSecondFactor(user, factor, "sign-in", pending.stepId);
+  if (!attempt.ok && attempt.stepEnded) {
+    // Used up: the next try starts from the password.
+    await completePendingStep("sign-in");
+    await setFlash("error", attempt.message);
+    redirect(pending.next ? loginUrlFor(pending.next) : "/login");
+  }
   if (!attempt.ok) {
-    const message = attempt.reason === "throttled" ? tooManyAttemptsMessage(attempt.retryAfterMs) : null;
     const field = factor.kind === "totp" ? "code" : "recoveryCode";
-    const invalid = factor.kind === "totp" ? INVALID_CODE_MESSAGE : INVALID_RECOVERY_CODE_MESSAGE;
-    return formError({ fieldErrors: { [field]: [message ?? invalid] }, values: echo });
+    return formError({ fieldErrors: { [field]: [attempt.message] }, values: echo });
   }
 
   // Used up here, so a second request with the same cookie (or a racing one) gets nothing.
@@ -54,5 +55,5 @@ export async function verifySecondFactorAction(_previous: SecondFactorState, for
   if (attempt.kind === "recovery") {
     await setFlash("info", recoveryCodesLeftMessage(attempt.codesLeft));
   }
-  redirect(completed.next ?? "/dashboard");
+  redirect(await signInLanding(user, completed.next));
 }

@@ -1,8 +1,8 @@
 "use server";
 
+import { formStateAction } from "@/lib/actions/argument-guard";
 import { redirect } from "next/navigation";
 import { requireFreshSession } from "@/lib/auth/session";
-import { currentRequestInfo } from "@/lib/auth/request-info";
 import { requestEmailChange } from "@/lib/verification/email-change";
 import { setFlash } from "@/lib/flash/set-flash";
 import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
@@ -12,15 +12,15 @@ export type EmailChangeState = FormState<EmailChangeField>;
 
 const EMAIL_PAGE = "/profile/email";
 
-export async function requestEmailChangeAction(_previous: EmailChangeState, formData: FormData): Promise<EmailChangeState> {
+export const requestEmailChangeAction = formStateAction(handleRequestEmailChange);
+async function handleRequestEmailChange(_previous: EmailChangeState, formData: FormData): Promise<EmailChangeState> {
   const session = await requireFreshSession(EMAIL_PAGE);
   const input = formValues(formData, ["newEmail", "currentPassword"] as const);
   const echo = { newEmail: input.newEmail };
   const parsed = emailChangeSchema.safeParse(input);
   if (!parsed.success) return invalidForm(parsed.error, echo);
 
-  const { ip } = await currentRequestInfo();
-  const outcome = await requestEmailChange(session.user, parsed.data.newEmail, parsed.data.currentPassword, ip);
+  const outcome = await requestEmailChange(session.user, parsed.data.newEmail, parsed.data.currentPassword);
   if (!outcome.ok) return formError({ fieldErrors: { [outcome.field]: [outcome.message] }, values: echo });
 
   await setFlash("success", `We have sent a confirmation link to ${parsed.data.newEmail}. Your email changes when you open it.`);

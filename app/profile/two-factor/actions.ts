@@ -1,16 +1,13 @@
 "use server";
 
+import { formStateAction } from "@/lib/actions/argument-guard";
 import { requireFreshSession } from "@/lib/auth/session";
-import { currentRequestInfo } from "@/lib/auth/request-info";
-import { confirmTotpSetup, disableTotp } from "@/lib/two-factor/totp-factor";
-import { replaceRecoveryCodes } from "@/lib/two-factor/recovery-store";
-import { attemptSecondFactor } from "@/lib/two-factor/attempt-second-factor";
-import { twoFactorDisabledNotice, twoFactorEnabledNotice } from "@/lib/two-factor/notices";
-import { recordAuditEvent } from "@/lib/audit/record-event";
-import { tooManyAttemptsMessage } from "@/lib/throttle/policy";
+import { regenerateRecoveryCodes, turnOffAuthenticatorByOwner, turnOnAuthenticator } from "@/lib/two-factor/changes";
+import { confirmSecondFactor } from "@/lib/credentials/confirm-second-factor";
 import { setFlash } from "@/lib/flash/set-flash";
 import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
 import { redirect } from "next/navigation";
+import { CONFIRM_ADDRESS_FIRST_MESSAGE, mayAddSignInMethods } from "@/lib/verification/confirmed-address";
 import {
   INVALID_CODE_MESSAGE,
   authenticationCodeSchema,
@@ -25,49 +22,39 @@ const PAGE = "/profile/two-factor";
 /** A form's state, or the new recovery codes to show once. */
 export type RecoveryCodesState<Field extends string> = FormState<Field> | { status: "codes"; codes: string[] };
 
-export async function turnOnTwoFactorAction(
+export const turnOnTwoFactorAction = formStateAction(handleTurnOnTwoFactor);
+async function handleTurnOnTwoFactor(
   _previous: RecoveryCodesState<AuthenticationCodeField>,
   formData: FormData,
 ): Promise<RecoveryCodesState<AuthenticationCodeField>> {
   const session = await requireFreshSession(PAGE);
+  if (!mayAddSignInMethods(session.user)) return formError({ message: CONFIRM_ADDRESS_FIRST_MESSAGE });
   const parsed = authenticationCodeSchema.safeParse(formValues(formData, ["code"] as const));
   if (!parsed.success) return invalidForm(parsed.error, {});
-  const codes = await confirmTotpSetup(session.user.id, parsed.data.code);
+  const codes = await turnOnAuthenticator(session.user, parsed.data.code);
   if (!codes) return formError({ fieldErrors: { code: [INVALID_CODE_MESSAGE] } });
-  await recordAuditEvent({ action: "two_factor.enabled", actorId: session.user.id });
-  await twoFactorEnabledNotice(session.user);
   return { status: "codes", codes };
 }
 
-export async function regenerateRecoveryCodesAction(): Promise<RecoveryCodesState<never>> {
+export const regenerateRecoveryCodesAction = formStateAction(handleRegenerateRecoveryCodes);
+async function handleRegenerateRecoveryCodes(): Promise<RecoveryCodesState<never>> {
   const session = await requireFreshSession(PAGE);
-  const codes = await replaceRecoveryCodes(session.user.id);
-  await recordAuditEvent({ action: "recovery_codes.generated", actorId: session.user.id });
+  const codes = await regenerateRecoveryCodes(session.user);
   return { status: "codes", codes };
 }
 
 export type TurnOffState = FormState<AppOrRecoveryCodeField>;
 
+export const turnOffTwoFactorAction = formStateAction(handleTurnOffTwoFactor);
 /** Needs a fresh login and a current code (app or recovery): a stolen session alone cannot remove the factor. */
-export async function turnOffTwoFactorAction(_previous: TurnOffState, formData: FormData): Promise<TurnOffState> {
+async function handleTurnOffTwoFactor(_previous: TurnOffState, formData: FormData): Promise<TurnOffState> {
   const session = await requireFreshSession(PAGE);
   const parsed = appOrRecoveryCodeSchema.safeParse(formValues(formData, ["code"] as const));
   if (!parsed.success) return invalidForm(parsed.error, {});
   const { code } = parsed.data;
-  const attempt = await attemptSecondFactor(
-    session.user,
-    { kind: codeKind(code), code },
-    (await currentRequestInfo()).ip,
-    "turning two-factor off",
-  );
-  if (!attempt.ok) {
-    const message = attempt.reason === "throttled" ? tooManyAttemptsMessage(attempt.retryAfterMs) : INVALID_CODE_MESSAGE;
-    return formError({ fieldErrors: { code: [message] } });
-  }
-  if (await disableTotp(session.user.id)) {
-    await recordAuditEvent({ action: "two_factor.disabled", actorId: session.user.id });
-    await twoFactorDisabledNotice(session.user, false);
-  }
+  const attempt = await confirmSecondFactor(session.user, { kind: codeKind(code), code }, "turning two-factor off");
+  if (!attempt.ok) return formError({ fieldErrors: { code: [attempt.message] } });
+  await turnOffAuthenticatorByOwner(session.user);
   await setFlash("success", "Two-factor authentication is off.");
   redirect(PAGE);
 }

@@ -8,6 +8,9 @@ import { formatSetupKey, otpauthUri } from "@/lib/two-factor/totp";
 import { qrCodeDataUrl } from "@/lib/two-factor/setup-qr";
 import { codesLeftSentence } from "@/lib/two-factor/mails";
 import { RegenerateCodesForm, TurnOffForm, TurnOnForm } from "@/app/profile/two-factor/two-factor-forms";
+import { mayAddSignInMethods } from "@/lib/verification/confirmed-address";
+import { ConfirmAddressFirst } from "@/components/confirm-address-first";
+import { resendConfirmationAction } from "@/app/dashboard/actions";
 
 export const metadata: Metadata = { title: "Two-factor authentication" };
 
@@ -26,7 +29,17 @@ export default async function TwoFactorPage() {
         </Link>
         <h1 className="mt-2 text-3xl font-bold tracking-tight">Two-factor authentication</h1>
       </div>
-      {enabled ? <EnabledView userId={id} account={account} /> : <SetupView userId={id} account={account} />}
+      {enabled ? (
+        <EnabledView userId={id} account={account} />
+      ) : mayAddSignInMethods(session.user) ? (
+        <SetupView userId={id} account={account} />
+      ) : (
+        // No setup is started (no secret made) for an address nobody has confirmed.
+        <section className={panel}>
+          <h2 className="text-lg font-semibold">Set up an authenticator app</h2>
+          <ConfirmAddressFirst email={email} resend={resendConfirmationAction} returnTo="/profile/two-factor" />
+        </section>
+      )}
     </div>
   );
 }

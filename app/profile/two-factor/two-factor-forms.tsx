@@ -33,9 +33,11 @@ export function TurnOnForm({ appName, email }: Account) {
       </div>
     );
   }
-  const errors = fieldErrorsOf(state as FormState<AuthenticationCodeField>);
+  const formState = state as FormState<AuthenticationCodeField>;
+  const errors = fieldErrorsOf(formState);
   return (
     <form action={formAction} className="space-y-5" noValidate>
+      <FormAlert tone="error" message={formState.status === "error" ? formState.message : undefined} />
       <TextField
         label="Authentication code"
         name="code"
