@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { request as playwrightRequest, type APIRequestContext, type Page } from "@playwright/test";
 import { test, expect, randomClientIp } from "../fixtures";
 import { registerWithForm, signInWithForm } from "../support/browser";
+import { confirmWithLink } from "../support/email-links";
 import { linkIn, waitForMail } from "../support/mailbox";
 import { APP_PORT } from "../support/mail-settings";
 import { specPort, startServer, stopServer, type SpecServer } from "../support/servers";
@@ -124,7 +125,7 @@ test.describe("logs", () => {
     const confirmLink = linkIn(await waitForMail(user.email, "Confirm your email address"), "/verify-email?token=", MAIL_ORIGIN);
     secrets.set("confirmation link", confirmLink);
     secrets.set("confirmation token", new URL(confirmLink).searchParams.get("token") ?? "");
-    await page.goto(onServer(confirmLink, server));
+    await confirmWithLink(page, onServer(confirmLink, server));
     await expect(page.getByRole("status").filter({ hasText: "Your email address is confirmed." })).toBeVisible();
 
     await signOut(page);
