@@ -17,7 +17,8 @@ const LOCKED = { error: "Too many attempts. Try again in 1 minute." };
 
 function describeParallelGuesses(title: string, start: () => Promise<SpecServer[]>) {
   test.describe(title, () => {
-    test.describe.configure({ mode: "default" });
+    // Forty requests on two cores, bcrypt comparisons, and the two-factor fixture's setup through the browser.
+    test.describe.configure({ mode: "default", timeout: 120_000 });
     let servers: SpecServer[] = [];
     const on = (i: number) => servers[i % servers.length]!.baseURL;
 
@@ -30,7 +31,6 @@ function describeParallelGuesses(title: string, start: () => Promise<SpecServer[
     });
 
     test("40 parallel wrong passwords over Basic auth: at most the limit are checked; then the right one is refused", async () => {
-      test.setTimeout(120_000); // forty requests on two cores, five bcrypt comparisons
       const user = await createUser();
       const answers = await Promise.all(
         Array.from({ length: GUESSES }, (_, i) => basicGuess(on(i), user.email, `wrong guess ${i}`, randomClientIp())),
@@ -49,7 +49,6 @@ function describeParallelGuesses(title: string, start: () => Promise<SpecServer[
       page,
       twoFactorUser,
     }) => {
-      test.setTimeout(120_000);
       await page.goto("/dashboard");
       await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Sign out" }).click();
       await expect(page).toHaveURL("/login");
@@ -69,7 +68,6 @@ function describeParallelGuesses(title: string, start: () => Promise<SpecServer[
     });
 
     test("8 parallel sign-ins with the right password all succeed", async () => {
-      test.setTimeout(90_000);
       const user = await createUser();
       const results = await Promise.all(
         Array.from({ length: 8 }, (_, i) => signInOverRawHttp(on(i), user.email, user.password, randomClientIp())),

@@ -57,19 +57,6 @@ export async function openConfirmationLink(page: Page, link: string): Promise<vo
   if (await confirm.count()) await confirm.click();
 }
 
-/** "Forgot your password?", the mailed link (the `count`-th), and a new password. */
-export async function resetPasswordByMail(page: Page, email: string, newPassword: string, count = 1): Promise<void> {
-  await page.goto("/forgot-password");
-  await page.getByLabel("Email").fill(email);
-  await page.getByRole("button", { name: "Send reset link" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "If an account exists for that address" })).toBeVisible();
-  await page.goto(linkIn(await waitForMail(email, "Reset your password", { count }), "/reset-password?token=", ORIGIN));
-  await page.getByLabel("New password", { exact: true }).fill(newPassword);
-  await page.getByLabel("Confirm new password").fill(newPassword);
-  await page.getByRole("button", { name: "Set new password" }).click();
-  await expect(page).toHaveURL("/login");
-}
-
 /**
  * Marks the address confirmed or not, as no page can: e.g. an account that
  * added its factors before the address had to be confirmed for them.

@@ -1,7 +1,7 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { formAction } from "@/lib/actions/argument-guard";
+import { redirect } from "next/navigation";
 import { requireFreshSession } from "@/lib/auth/session";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
 import { reviewUrlFor } from "@/lib/account-review/landing";
