@@ -36,6 +36,21 @@ describe("mail configuration", () => {
   });
 });
 
+describe("LOG_LEVEL", () => {
+  it("is info unless set, and takes pino's level names", () => {
+    expect(loadServerEnv({ NODE_ENV: "development" }).logLevel).toBe("info");
+    expect(loadServerEnv({ NODE_ENV: "development", LOG_LEVEL: "" }).logLevel).toBe("info");
+    expect(loadServerEnv({ NODE_ENV: "development", LOG_LEVEL: "debug" }).logLevel).toBe("debug");
+    expect(loadServerEnv({ NODE_ENV: "development", LOG_LEVEL: "silent" }).logLevel).toBe("silent");
+  });
+
+  it("names the levels when the value is none of them", () => {
+    expect(() => loadServerEnv({ NODE_ENV: "development", LOG_LEVEL: "verbose" })).toThrow(
+      /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "verbose"/,
+    );
+  });
+});
+
 describe("TRUST_PROXY", () => {
   it("takes every form npm start applies", () => {
     for (const value of ["", "false", "true", "2", "10.0.0.1, 10.0.0.0/8, ::1"]) {

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { resolveDatabase } from "@/lib/database-url";
 import { parseTrustProxy } from "@/lib/server/client-address.mjs";
+import { parseLogLevel, type LogLevel } from "@/lib/server/log-levels.mjs";
 import type { SessionPolicy } from "@/lib/sessions/policy";
 import type { ThrottleLimit } from "@/lib/throttle/policy";
 
@@ -51,6 +52,18 @@ const serverEnvSchema = z.object({
   PASSWORD_RESET_EMAILS_PER_HOUR: wholeNumber("PASSWORD_RESET_EMAILS_PER_HOUR", 1, 100).default(3),
   EMAIL_VERIFICATION_HOURS: wholeNumber("EMAIL_VERIFICATION_HOURS", 1, 24 * 30).default(24),
   REQUIRE_EMAIL_VERIFICATION: trueOrFalse("REQUIRE_EMAIL_VERIFICATION"),
+  // The rule scripts/start.mjs applies to its own lines too.
+  LOG_LEVEL: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      try {
+        return parseLogLevel(value);
+      } catch (error) {
+        context.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
 });
 
 /** `SMTP_URL=` in an .env file means "not set". */
@@ -89,6 +102,7 @@ export type ServerEnv = {
   throttle: { account: ThrottleLimit; ip: ThrottleLimit; registration: ThrottleLimit };
   mail: MailSettings;
   recovery: RecoverySettings;
+  logLevel: LogLevel;
 };
 
 export interface MailSettings {
@@ -180,6 +194,7 @@ export function loadServerEnv(source: NodeJS.ProcessEnv): ServerEnv {
       emailVerificationHours: data.EMAIL_VERIFICATION_HOURS,
       requireEmailVerification: data.REQUIRE_EMAIL_VERIFICATION === "true",
     },
+    logLevel: data.LOG_LEVEL,
   };
 }
 

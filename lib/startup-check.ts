@@ -4,7 +4,9 @@ export async function exitUnlessConfigured(): Promise<void> {
   try {
     await import("@/lib/env");
   } catch (error) {
-    console.error(`\n${error instanceof Error ? error.message : String(error)}\n`);
+    // Without a configuration there is no LOG_LEVEL either: this line is always written.
+    const { createLogger } = await import("@/lib/server/log.mjs");
+    createLogger("info").fatal(error instanceof Error ? error.message : String(error));
     process.exit(1);
   }
 }
@@ -16,21 +18,23 @@ export async function exitUnlessConfigured(): Promise<void> {
  * both finish what they are doing, before the database connections close.
  */
 export async function startBackgroundWork(): Promise<void> {
-  const [{ serverEnv }, { startMailSender, stopMailSender }, { onShutdown }, { startPruning }, { passkeySupport }] = await Promise.all([
-    import("@/lib/env"),
-    import("@/lib/mail/sender"),
-    import("@/lib/lifecycle/shutdown.mjs"),
-    import("@/lib/maintenance/pruning"),
-    import("@/lib/passkeys/relying-party"),
-  ]);
+  const [{ serverEnv }, { startMailSender, stopMailSender }, { onShutdown }, { startPruning }, { passkeySupport }, { log }] =
+    await Promise.all([
+      import("@/lib/env"),
+      import("@/lib/mail/sender"),
+      import("@/lib/lifecycle/shutdown.mjs"),
+      import("@/lib/maintenance/pruning"),
+      import("@/lib/passkeys/relying-party"),
+      import("@/lib/log/logger"),
+    ]);
   const transport = startMailSender();
   onShutdown(stopMailSender);
   const pruner = startPruning();
   onShutdown(pruner.stop);
   const passkeys = passkeySupport();
-  if (!passkeys.available) console.warn(passkeys.reason);
+  if (!passkeys.available) log.warn(passkeys.reason);
   if (transport === "log" && serverEnv.isProduction) {
-    console.warn(
+    log.warn(
       "SMTP_URL is not set: mail (password resets, email confirmations) is not sent, only noted in this log. " +
         "Set SMTP_URL and AUTH_URL to send it.",
     );

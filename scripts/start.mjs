@@ -19,6 +19,11 @@
 // address, or with TRUST_PROXY the one its proxies name
 // (lib/server/client-address.mjs). So a client cannot choose the address its
 // throttle counters are kept under by sending the header itself.
+//
+// Everything the processes print is JSON lines on stdout at LOG_LEVEL
+// (lib/server/log.mjs), and every request gets an id (X-Request-Id, kept when
+// a proxy in front sent a sane one) that its log lines carry and its
+// response returns (lib/server/request-id.mjs).
 import cluster from "node:cluster";
 import http from "node:http";
 import path from "node:path";
@@ -27,6 +32,8 @@ import { runShutdownHooks } from "../lib/lifecycle/shutdown.mjs";
 import { clientAddress, parseTrustProxy } from "../lib/server/client-address.mjs";
 import { parseWebConcurrency } from "../lib/server/concurrency.mjs";
 import { drainable } from "../lib/server/graceful-close.mjs";
+import { startServerLog } from "../lib/server/server-log.mjs";
+import { withRequestId } from "../lib/server/request-id.mjs";
 import { restartBackoff, STABLE_SERVING_MS } from "../lib/server/restart-backoff.mjs";
 import { parseStartArgs, START_USAGE } from "../lib/server/start-args.mjs";
 
@@ -34,8 +41,6 @@ const SHUTDOWN_DEADLINE_MS = 10_000;
 // A server process gets most of it; the primary keeps a margin to collect them.
 const SERVER_DRAIN_MS = 7_000;
 const SERVER_CLOSE_MS = 1_500;
-
-const log = (message) => console.log(`[latchkey ${process.pid}] ${message}`);
 
 function fail(message) {
   console.error(`${message}\n${START_USAGE}`);
@@ -45,12 +50,14 @@ function fail(message) {
 let options;
 let processes;
 let proxyTrust;
+let log;
 try {
   options = parseStartArgs(process.argv.slice(2), process.env);
   // The .env files, as Next.js reads them, so WEB_CONCURRENCY may be set there too.
   nextEnv.loadEnvConfig(path.resolve(options.dir), false, { info: () => {}, error: console.error });
   processes = parseWebConcurrency(process.env.WEB_CONCURRENCY);
   proxyTrust = parseTrustProxy(process.env.TRUST_PROXY);
+  log = startServerLog(process.env.LOG_LEVEL);
 } catch (error) {
   fail(error.message);
 }
@@ -85,7 +92,7 @@ function runPrimary(count) {
   // service): the others keep serving while it is retried, ever more slowly.
   const retryLater = (pid, how) => {
     const { delayMs, attempt } = backoff.nextDelay();
-    console.error(`[latchkey ${process.pid}] replacement server process ${pid} failed to start (${how}); trying again in ${delayMs / 1000} s (attempt ${attempt})`);
+    log.error(`replacement server process ${pid} failed to start (${how}); trying again in ${delayMs / 1000} s (attempt ${attempt})`);
     const timer = setTimeout(() => {
       timers.forks.delete(timer);
       if (!stopping) fork(true);
@@ -99,12 +106,12 @@ function runPrimary(count) {
     timers.stable.delete(worker.id);
     if (stopping) return;
     if (listening.delete(worker.id)) {
-      console.error(`[latchkey ${process.pid}] server process ${worker.process.pid} died (${how}); starting a replacement`);
+      log.error(`server process ${worker.process.pid} died (${how}); starting a replacement`);
       fork(true);
     } else if (startedUp) {
       retryLater(worker.process.pid, how);
     } else {
-      console.error(`[latchkey ${process.pid}] server process ${worker.process.pid} failed to start (${how}); stopping`);
+      log.error(`server process ${worker.process.pid} failed to start (${how}); stopping`);
       stop("startup failure", 1);
     }
   });
@@ -113,13 +120,13 @@ function runPrimary(count) {
     if (stopping) return;
     stopping = true;
     for (const timer of timers.forks) clearTimeout(timer);
-    log(`${reason}: stopping ${Object.keys(cluster.workers ?? {}).length} server processes`);
+    log.info(`${reason}: stopping ${Object.keys(cluster.workers ?? {}).length} server processes`);
     void stopServerProcesses(exitCode);
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
 
-  log(`starting ${count} server processes (WEB_CONCURRENCY)`);
+  log.info(`starting ${count} server processes (WEB_CONCURRENCY)`);
   for (let i = 0; i < count; i++) fork(false);
 }
 
@@ -127,7 +134,7 @@ function runPrimary(count) {
 async function stopServerProcesses(exitCode) {
   const workers = Object.values(cluster.workers ?? {});
   const kill = setTimeout(() => {
-    console.error(`[latchkey ${process.pid}] server processes still running after ${SHUTDOWN_DEADLINE_MS} ms: killing them`);
+    log.error(`server processes still running after ${SHUTDOWN_DEADLINE_MS} ms: killing them`);
     for (const worker of Object.values(cluster.workers ?? {})) worker.process.kill("SIGKILL");
     process.exit(1);
   }, SHUTDOWN_DEADLINE_MS - 500);
@@ -158,12 +165,12 @@ async function runServer({ dir, port, hostname, keepAliveTimeout }) {
   const { default: next } = await import("next");
   const app = next({ dir: path.resolve(dir), hostname: hostname ?? "localhost", port });
   const handle = app.getRequestHandler();
-  const server = http.createServer((request, response) => {
+  const server = http.createServer(withRequestId((request, response) => {
     const client = clientAddress(proxyTrust, request.socket.remoteAddress, request.headers["x-forwarded-for"]);
     if (client) request.headers["x-forwarded-for"] = client;
     else delete request.headers["x-forwarded-for"];
     return handle(request, response);
-  });
+  }));
   if (keepAliveTimeout !== undefined) server.keepAliveTimeout = keepAliveTimeout;
   const connections = drainable(server);
 
@@ -176,10 +183,10 @@ async function runServer({ dir, port, hostname, keepAliveTimeout }) {
       connections.drain(SERVER_DRAIN_MS),
       runShutdownHooks("work", SERVER_DRAIN_MS),
     ]);
-    await app.close().catch((error) => console.error(error));
+    await app.close().catch((error) => log.error({ err: error }, "Next.js did not close cleanly"));
     const problems = [...workProblems, ...(await runShutdownHooks("connections", SERVER_CLOSE_MS))];
-    for (const problem of problems) console.error(`[latchkey ${process.pid}] shutdown: ${problem}`);
-    log(`${signal}: answered ${inFlight} requests in flight${forced ? ", cut connections still open at the deadline" : ""}; stopped`);
+    for (const problem of problems) log.error(`shutdown: ${problem}`);
+    log.info(`${signal}: answered ${inFlight} requests in flight${forced ? ", cut connections still open at the deadline" : ""}; stopped`);
     process.exit(forced || problems.length > 0 ? 1 : 0);
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
@@ -187,11 +194,11 @@ async function runServer({ dir, port, hostname, keepAliveTimeout }) {
 
   await app.prepare();
   server.on("error", (error) => {
-    console.error(`[latchkey ${process.pid}] cannot serve on port ${port}: ${error.message}`);
+    log.fatal(`cannot serve on port ${port}: ${error.message}`);
     process.exit(1);
   });
   server.listen(port, hostname, () => {
     const where = `http://${hostname ?? "localhost"}:${server.address()?.port ?? port}`;
-    log(cluster.isWorker ? `serving ${where} (one of ${process.env.WEB_CONCURRENCY})` : `serving ${where}`);
+    log.info(cluster.isWorker ? `serving ${where} (one of ${process.env.WEB_CONCURRENCY})` : `serving ${where}`);
   });
 }

@@ -13,7 +13,8 @@ import { isRunning, specPort, startServer, stopServer, type SpecServer } from ".
 // configuration at start), as a broken deploy would.
 
 const BROKEN_SETTING = "SESSION_PROTECTION=sometimes\n";
-const BROKEN_MESSAGE = /SESSION_PROTECTION must be "strong", "basic" or "off"/;
+// As written inside a JSON log line, its quotes escaped.
+const BROKEN_MESSAGE = /SESSION_PROTECTION must be \\"strong\\", \\"basic\\" or \\"off\\"/;
 
 function linkedProjectCopy() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `latchkey-e2e-restarts-${process.env.E2E_PORT ?? ""}-`));
@@ -36,7 +37,7 @@ function retryDelays(output: string): number[] {
   return [...output.matchAll(/replacement server process \d+ failed to start \(code 1\); trying again in (\d+) s/g)].map((match) => Number(match[1]));
 }
 
-const servingPids = (output: string) => [...output.matchAll(/\[latchkey (\d+)\] serving /g)].map((match) => Number(match[1]));
+const servingPids = (output: string) => [...output.matchAll(/"pid":(\d+),"msg":"serving /g)].map((match) => Number(match[1]));
 
 async function healthStatus(baseURL: string): Promise<number> {
   return (await httpRequest(`${baseURL}/api/health`)).status;
@@ -85,7 +86,7 @@ test.describe("a replacement server process that cannot start", () => {
     await expect.poll(() => server?.output().includes(`server process ${survivor} died`)).toBe(true);
     await expect.poll(() => healthStatus(server?.baseURL ?? ""), { timeout: 15_000 }).toBe(200);
 
-    expect(await stopServer(server)).toBe(0);
+    expect(await stopServer(server), server.output().slice(-2500)).toBe(0);
   });
 });
 

@@ -70,7 +70,7 @@ export async function startServer(port: number, env: Record<string, string> = {}
       const response = await fetch(`${baseURL}/api/health`, { signal: AbortSignal.timeout(10_000) });
       const processes = Number(env.WEB_CONCURRENCY ?? 1);
       // With several processes, ready when every one of them says it is serving.
-      const serving = output.match(/\] serving /g)?.length ?? 0;
+      const serving = output.match(/"msg":"serving /g)?.length ?? 0;
       if (response.ok && serving >= processes) return server;
     } catch {
       // not listening yet

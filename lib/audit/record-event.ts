@@ -1,7 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { currentRequestInfo } from "@/lib/auth/request-info";
-import type { AuditAction } from "@/lib/audit/actions";
+import { describeAuditAction, type AuditAction } from "@/lib/audit/actions";
+import { auditLogFields } from "@/lib/audit/log-fields";
+import { log } from "@/lib/log/logger";
 
 export interface AuditEventInput {
   action: AuditAction;
@@ -11,7 +13,12 @@ export interface AuditEventInput {
   detail?: string;
 }
 
-/** Records who did what to whom; when, and from which IP and client, come from the current request. */
+/**
+ * Records who did what to whom; when, and from which IP and client, come from
+ * the current request. Each event is also a log line (with the request's id):
+ * its event, user, method, outcome and address, not its detail, which can
+ * name addresses and stays in the database.
+ */
 export async function recordAuditEvent(event: AuditEventInput): Promise<void> {
   const { ip, userAgent } = await currentRequestInfo();
   await db.auditEvent.create({
@@ -24,4 +31,6 @@ export async function recordAuditEvent(event: AuditEventInput): Promise<void> {
       userAgent: userAgent || null,
     },
   });
+  const fields = auditLogFields(event);
+  log[fields.outcome === "locked" ? "warn" : "info"]({ ...fields, ip }, describeAuditAction(event.action));
 }

@@ -5,6 +5,8 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { edgeAuthConfig } from "@/lib/auth/edge-config";
+import { authJsLogger } from "@/lib/auth/auth-js-logger";
+import { log } from "@/lib/log/logger";
 import { attemptPassword } from "@/lib/auth/attempt-password";
 import { currentRequestInfo } from "@/lib/auth/request-info";
 import { startPasswordSession } from "@/lib/auth/start-session";
@@ -54,6 +56,8 @@ const authConfig = {
   // The adapter is typed against @prisma/client's default client; ours is
   // generated elsewhere (driver-adapter mode) with the same model API.
   adapter: PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]),
+  // Auth.js's reports as lines of the app's log: a refused sign-in is no stack trace.
+  logger: authJsLogger(({ level, fields, msg }) => log[level](fields, msg)),
   providers: [
     Credentials({
       credentials: { email: {}, password: {}, remember: {} },

@@ -1,4 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
+import { authJsLogger } from "@/lib/auth/auth-js-logger";
 
 /**
  * The part of the Auth.js configuration that runs in the Edge runtime, where
@@ -12,6 +13,9 @@ export const edgeAuthConfig = {
   pages: { signIn: "/login" },
   session: { strategy: "jwt" },
   providers: [],
+  // Middleware's reports (a stale session cookie, say) as one line each; the
+  // server (scripts/start.mjs) turns console lines into its JSON log lines.
+  logger: authJsLogger(({ level, fields, msg }) => console[level](msg, ...(fields.err ? [fields.err] : []))),
   callbacks: {
     jwt({ token, user }) {
       if (user?.id) {

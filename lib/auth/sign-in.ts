@@ -38,9 +38,9 @@ export async function signInWithPassword(email: string, password: string, rememb
       return { ok: false, message: "Confirm your email address first: we have sent you a new link." };
     }
     if (error instanceof CredentialsSignin) return { ok: false, message: INVALID_CREDENTIALS_MESSAGE };
-    // An exception inside authorize (a database outage, say) arrives wrapped.
+    // An exception inside authorize (a database outage, say) arrives wrapped;
+    // Auth.js's logger (lib/auth/auth-js-logger.ts) has logged it with its stack.
     if (error instanceof AuthError && error.type === "CallbackRouteError") {
-      console.error("Sign-in failed unexpectedly", error.cause ?? error);
       return { ok: false, message: "Signing in is not possible right now. Please try again in a moment." };
     }
     throw error;

@@ -1,5 +1,6 @@
 import "server-only";
 import { serverEnv } from "@/lib/env";
+import { log } from "@/lib/log/logger";
 import { renderMail, type MailContent, type RenderedMail } from "@/lib/mail/layout";
 import { composePasswordResetMail, passwordChangedMail, type PasswordChangedParams } from "@/lib/recovery/mails";
 import {
@@ -68,7 +69,7 @@ function isMailTemplate(name: string): name is MailTemplate {
 export async function composeMail(mail: { template: string; to: string; params: string }): Promise<RenderedMail | null> {
   if (!isMailTemplate(mail.template)) {
     // Queued by a newer or older version of the app: nothing here can render it.
-    console.error(`Mail template "${mail.template}" is unknown; the mail is closed unsent.`);
+    log.error({ template: mail.template }, "Mail template is unknown; the mail is closed unsent");
     return null;
   }
   const compose = composers[mail.template] as Composer<unknown>;

@@ -160,7 +160,7 @@ describe.each(testDatabases())("mail outbox on %s", (_name, createDatabase) => {
     const deceptive = ['"a@evil.test"@victim.test', "victim@victim.test <a@evil.test>", "a@evil.test,victim@victim.test", "Victim@Victim.test"];
     for (const to of deceptive) await m.outbox.enqueueMail("password_changed", to, { name: "Val" });
     await m.outbox.enqueueMail("password_changed", "victim@victim.test", { name: "Val" });
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logged = vi.spyOn((await import("@/lib/log/logger")).log, "error").mockImplementation(() => {});
     expect(await newSender().deliverDueMails()).toBe(1);
     logged.mockRestore();
     expect(inbox.mails.map((mail) => mail.rcpt)).toEqual([["victim@victim.test"]]);

@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/lib/log/logger";
 import { composeMail } from "@/lib/mail/catalog";
 import { claimMail, findDueMailIds, markFailed, markNothingToSend, markSent, pruneFinishedMails } from "@/lib/mail/delivery";
 import { createMailTransport, type MailTransport } from "@/lib/mail/transport";
@@ -40,7 +41,7 @@ export function createMailSender(transport: MailTransport, options: MailSenderOp
     if (!mail) return false; // another process took it
     if (!isCanonicalEmail(mail.to)) {
       // Never handed to nodemailer: its address parser could read a recipient out of it that is not the stored one.
-      console.error(`Mail ${mail.id} (${mail.template}) was not sent: its recipient is not a plain, normalised address.`);
+      log.error({ mailId: mail.id, template: mail.template }, "Mail was not sent: its recipient is not a plain, normalised address");
       await markNothingToSend(mail.id, new Date());
       return false;
     }
@@ -53,10 +54,9 @@ export function createMailSender(transport: MailTransport, options: MailSenderOp
       await transport.send({ to: mail.to, ...rendered });
     } catch (error) {
       const next = await markFailed(mail, describeError(error), new Date());
-      console.error(
-        `Mail ${mail.id} (${mail.template}) was not delivered, attempt ${mail.attempts}: ${describeError(error)}; ` +
-          (next ? `trying again at ${next.toISOString()}` : "giving up after a day of attempts"),
-      );
+      const facts = { mailId: mail.id, template: mail.template, attempt: mail.attempts, reason: describeError(error) };
+      if (next) log.warn({ ...facts, retryAt: next.toISOString() }, "Mail was not delivered; trying again later");
+      else log.error(facts, "Mail was not delivered; giving up after a day of attempts");
       return false;
     }
     await markSent(mail.id, new Date());
@@ -93,7 +93,7 @@ export function createMailSender(transport: MailTransport, options: MailSenderOp
         await deliverDueMails();
       } catch (error) {
         // The database may be briefly unreachable; the next pass tries again.
-        console.error(`The mail outbox could not be read: ${describeError(error)}`);
+        log.error({ reason: describeError(error) }, "The mail outbox could not be read");
       }
       schedule();
     }, pollMs);

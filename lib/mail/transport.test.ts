@@ -16,6 +16,7 @@ async function loadWith(env: Record<string, string>) {
   return {
     transport: await import("@/lib/mail/transport"),
     outbox: await import("@/lib/mail/dev-outbox"),
+    log: (await import("@/lib/log/logger")).log,
   };
 }
 
@@ -27,21 +28,21 @@ afterEach(() => {
 
 describe("mail transport without SMTP_URL", () => {
   it("in development, logs the whole mail and keeps it for /dev/outbox", async () => {
-    const { transport, outbox } = await loadWith({ NODE_ENV: "development", SMTP_URL: "" });
-    const log = vi.spyOn(console, "info").mockImplementation(() => {});
+    const { transport, outbox, log } = await loadWith({ NODE_ENV: "development", SMTP_URL: "" });
+    const info = vi.spyOn(log, "info").mockImplementation(() => {});
     const sender = transport.createMailTransport();
     expect(sender.kind).toBe("log");
     await sender.send(mail);
-    expect(log.mock.calls.join("\n")).toContain("token=SECRET");
+    expect(JSON.stringify(info.mock.calls)).toContain("token=SECRET");
     expect(outbox.devOutboxMails()).toMatchObject([{ to: "ada@example.com", subject: "Reset your password" }]);
   });
 
   it("in production, notes only that a mail was not sent: no address, link or token", async () => {
-    const { transport, outbox } = await loadWith({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(40), SMTP_URL: "" });
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    const info = vi.spyOn(console, "info").mockImplementation(() => {});
+    const { transport, outbox, log } = await loadWith({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(40), SMTP_URL: "" });
+    const warn = vi.spyOn(log, "warn").mockImplementation(() => {});
+    const info = vi.spyOn(log, "info").mockImplementation(() => {});
     await transport.createMailTransport().send(mail);
-    const logged = [...warn.mock.calls, ...info.mock.calls].join("\n");
+    const logged = JSON.stringify([...warn.mock.calls, ...info.mock.calls]);
     expect(logged).toContain("Reset your password");
     expect(logged).not.toContain("SECRET");
     expect(logged).not.toContain("ada@example.com");

@@ -1,6 +1,7 @@
 import "server-only";
 import nodemailer from "nodemailer";
 import { serverEnv } from "@/lib/env";
+import { log } from "@/lib/log/logger";
 import type { RenderedMail } from "@/lib/mail/layout";
 import { keepInDevOutbox } from "@/lib/mail/dev-outbox";
 
@@ -39,11 +40,11 @@ function logTransport(isProduction: boolean): MailTransport {
     kind: "log",
     async send(mail) {
       if (isProduction) {
-        console.warn(`Mail "${mail.subject}" was not sent (SMTP_URL is not set).`);
+        log.warn({ subject: mail.subject }, "Mail was not sent (SMTP_URL is not set)");
         return;
       }
       keepInDevOutbox(mail);
-      console.info(`\n--- Mail to ${mail.to}: ${mail.subject} (not sent: SMTP_URL is not set; see /dev/outbox)\n${mail.text}---`);
+      log.info(`Mail to ${mail.to}: ${mail.subject} (not sent: SMTP_URL is not set; see /dev/outbox)\n${mail.text}`);
     },
   };
 }

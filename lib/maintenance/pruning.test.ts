@@ -55,12 +55,12 @@ describe.each(testDatabases())("pruning on %s", (_name, createDatabase) => {
   });
 
   it("logs a failed sweep instead of throwing", async () => {
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logged = vi.spyOn((await import("@/lib/log/logger")).log, "error").mockImplementation(() => {});
     const spy = vi.spyOn(m.db.oneTimeToken, "deleteMany").mockRejectedValueOnce(new Error("database is down"));
     const pruner = m.pruning.startPruning();
     await expect(pruner.prune()).resolves.toBeUndefined();
     await pruner.stop();
-    expect(logged).toHaveBeenCalledWith(expect.stringContaining("database is down"));
+    expect(logged).toHaveBeenCalledWith({ reason: "database is down" }, expect.any(String));
     spy.mockRestore();
     logged.mockRestore();
   });

@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/lib/log/logger";
 import { pruneSessions } from "@/lib/sessions/registry";
 import { pruneTokens } from "@/lib/tokens/one-time-token";
 
@@ -23,7 +24,7 @@ export function startPruning(intervalMs = PRUNE_INTERVAL_MS): Pruner {
       await pruneSessions(now);
       await pruneTokens(now);
     } catch (error) {
-      console.error(`Pruning spent sessions and tokens failed: ${error instanceof Error ? error.message : String(error)}`);
+      log.error({ reason: error instanceof Error ? error.message : String(error) }, "Pruning spent sessions and tokens failed");
     }
   }
   function prune(now = new Date()): Promise<void> {

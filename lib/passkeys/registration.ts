@@ -8,6 +8,7 @@ import {
 import { PASSKEYS_UNAVAILABLE_MESSAGE, relyingParty } from "@/lib/passkeys/relying-party";
 import { CHALLENGE_TTL_MS, challengeConsumer, issueChallenge } from "@/lib/passkeys/challenges";
 import { credentialDescriptors, savePasskey } from "@/lib/passkeys/store";
+import { log } from "@/lib/log/logger";
 
 interface Owner {
   id: string;
@@ -54,7 +55,7 @@ export async function registerPasskey(user: Owner, name: string, response: Regis
       requireUserVerification: true,
     });
   } catch (error) {
-    console.warn("Passkey registration refused:", (error as Error).message);
+    log.warn({ userId: user.id, reason: (error as Error).message }, "Passkey registration refused");
     return { ok: false, message: "The passkey could not be added. Please try again." };
   }
   if (!verification.verified) return { ok: false, message: "The passkey could not be added. Please try again." };

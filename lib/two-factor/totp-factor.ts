@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { log } from "@/lib/log/logger";
 import { decryptSecret, encryptSecret } from "@/lib/two-factor/encryption";
 import { claimTimeStep } from "@/lib/two-factor/replay";
 import { createTotpSecret, matchTotpStep } from "@/lib/two-factor/totp";
@@ -65,7 +66,7 @@ export async function verifyTotpCode(userId: string, code: string, now = new Dat
   if (!row?.enabledAt) return false;
   const secret = decryptSecret(row.secretCiphertext, userId);
   if (!secret) {
-    console.error(`The TOTP secret of user ${userId} opens with none of the configured AUTH_SECRET values`);
+    log.error({ userId }, "The TOTP secret opens with none of the configured AUTH_SECRET values");
     return false;
   }
   const step = matchTotpStep(secret.plain, code, now.getTime());

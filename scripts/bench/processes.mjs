@@ -106,7 +106,7 @@ export async function startServer(port, { env, dir = root, readyPath = "/api/hea
     if (child.exitCode !== null) throw new Error(`npm start exited (${child.exitCode}):\n${output}`);
     try {
       const response = await fetch(`http://127.0.0.1:${port}${readyPath}`);
-      if (response.ok && (output.match(/\] serving /g)?.length ?? 0) >= processes) return { child, output: () => output };
+      if (response.ok && (output.match(/"msg":"serving /g)?.length ?? 0) >= processes) return { child, output: () => output };
     } catch {
       // not listening yet
     }
