@@ -80,13 +80,13 @@ function describeParallelGuesses(title: string, start: () => Promise<SpecServer[
 test.describe("parallel guesses on SQLite", () => {
   test.skip(onPostgres, "the SQLite pass runs it: two processes on one database file");
   describeParallelGuesses("two server processes on one SQLite file", async () => [
-    await startServer(specPort(10), { WEB_CONCURRENCY: "2" }),
+    await startServer(specPort(24), { WEB_CONCURRENCY: "2" }),
   ]);
 });
 
 test.describe("parallel guesses on PostgreSQL", () => {
   test.skip(!onPostgres, "several instances need a shared PostgreSQL database: runs in the PostgreSQL pass of npm test");
   describeParallelGuesses("two instances on one PostgreSQL database", () =>
-    Promise.all([startServer(specPort(11)), startServer(specPort(12))]),
+    Promise.all([startServer(specPort(25)), startServer(specPort(26))]),
   );
 });
