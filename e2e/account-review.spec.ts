@@ -174,11 +174,12 @@ test.describe("review your account after a reset", () => {
     await page.getByLabel("Passkey name").fill("My phone");
     await page.getByRole("button", { name: "Add a passkey" }).click();
     await expect(page.getByRole("main").getByRole("status")).toContainText("Passkey “My phone” added.");
-    await signOut(page);
-    // The reset ends on /login, whose autofill would sign in at once: keep it idle, then use the button.
-    authenticator = await withAutofillIdle(page, authenticator, () =>
-      resetPasswordByMail(page, signedInUser.email, NEW_PASSWORD),
-    );
+    // Signing out and the reset both end on /login, whose autofill would sign in at once (and
+    // abort the next navigation): keep it idle through both, then use the button.
+    authenticator = await withAutofillIdle(page, authenticator, async () => {
+      await signOut(page);
+      await resetPasswordByMail(page, signedInUser.email, NEW_PASSWORD);
+    });
     await page.getByRole("button", { name: "Sign in with a passkey" }).click();
     await expect(page).toHaveURL("/profile/review");
     await expect(reviewList(page, "Passkeys").filter({ hasText: "My phone" })).toContainText(new RegExp(`from ${THIS_BROWSER}, [\\d.]+`));
