@@ -28,7 +28,13 @@ export type EmailConfirmation =
  */
 export async function isEmailLinkUsable(rawToken: unknown): Promise<boolean> {
   const [verification, change] = await Promise.all([findToken("email_verification", rawToken), findToken("email_change", rawToken)]);
-  return verification !== null || change !== null;
+  const token = verification ?? change;
+  if (!token?.userId || !token.data) return false;
+  // The button's conditions, not only the token's: a link names the address it was sent to, and
+  // is no good once the account's address (or the one it is changing to) is another. A newer
+  // change request supersedes a link before the sender has got round to voiding its token.
+  const user = await db.user.findUnique({ where: { id: token.userId }, select: { email: true, pendingEmail: true } });
+  return verification ? user?.email === token.data : user?.pendingEmail === token.data;
 }
 
 /**
