@@ -144,8 +144,10 @@ async function stopServerProcesses(exitCode) {
       (worker) =>
         new Promise((resolve) => {
           if (worker.isDead()) return resolve();
-          worker.once("exit", (code) => {
-            if (code !== 0) failed = true;
+          // A process stopped by this SIGTERM before it could install its own handler (a
+          // replacement still starting) ends by the signal: that is the stop asked for, not a failure.
+          worker.once("exit", (code, signal) => {
+            if (code !== 0 && signal !== "SIGTERM") failed = true;
             resolve();
           });
           worker.process.kill("SIGTERM");
