@@ -124,11 +124,6 @@ export async function voidTokens(
   return count;
 }
 
-/** How many tokens of this purpose the user was issued since `since`: the per-account mail limit. */
-export async function countTokensIssuedSince(userId: string, purpose: TokenPurpose, since: Date): Promise<number> {
-  return db.oneTimeToken.count({ where: { userId, purpose, createdAt: { gte: since } } });
-}
-
 /** Removes tokens that can no longer be used, a day after they expired. */
 export async function pruneTokens(now = new Date()): Promise<number> {
   const { count } = await db.oneTimeToken.deleteMany({

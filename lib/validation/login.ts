@@ -12,5 +12,4 @@ export const loginSchema = z.object({
     .transform((value) => value === "on" || value === "true"),
 });
 
-export type LoginInput = z.infer<typeof loginSchema>;
 export type LoginField = keyof z.input<typeof loginSchema>;

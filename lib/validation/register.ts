@@ -15,5 +15,4 @@ export const registerSchema = z
     message: "The passwords do not match.",
   });
 
-export type RegisterInput = z.infer<typeof registerSchema>;
 export type RegisterField = keyof z.input<typeof registerSchema>;

@@ -29,9 +29,6 @@ const recoveryCodeField = z
 export const authenticationCodeSchema = z.object({ code: authenticationCodeField });
 export type AuthenticationCodeField = keyof z.input<typeof authenticationCodeSchema>;
 
-export const recoveryCodeSchema = z.object({ recoveryCode: recoveryCodeField });
-export type RecoveryCodeField = keyof z.input<typeof recoveryCodeSchema>;
-
 /** The second step of sign-in: a code, or a recovery code, whichever the form switched to. */
 export const secondFactorSchema = z.discriminatedUnion("method", [
   z.object({ method: z.literal("totp"), code: authenticationCodeField }),
