@@ -12,5 +12,9 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
+    // Budgets for real work (migrations, bcrypt, SMTP) on a slow or loaded
+    // machine; a test that hangs still fails, with the budget's message.
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
   },
 });
