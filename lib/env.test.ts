@@ -33,6 +33,12 @@ describe("mail configuration", () => {
     expect(() => loadServerEnv({ NODE_ENV: "development", AUTH_URL: "ftp://x" })).toThrow(/AUTH_URL must be an http:\/\/ or https:\/\/ URL/);
     expect(() => loadServerEnv({ NODE_ENV: "development", PASSWORD_RESET_MINUTES: "1" })).toThrow(/PASSWORD_RESET_MINUTES must be at least 5/);
     expect(() => loadServerEnv({ NODE_ENV: "development", REQUIRE_EMAIL_VERIFICATION: "yes" })).toThrow(/REQUIRE_EMAIL_VERIFICATION must be "true" or "false"/);
+    expect(() => loadServerEnv({ NODE_ENV: "development", ALLOW_API_KEY_IN_QUERY: "1" })).toThrow(/ALLOW_API_KEY_IN_QUERY must be "true" or "false"/);
+  });
+
+  it("refuses API keys in the URL unless ALLOW_API_KEY_IN_QUERY is true", () => {
+    expect(loadServerEnv({ NODE_ENV: "development" }).allowApiKeyInQuery).toBe(false);
+    expect(loadServerEnv({ NODE_ENV: "development", ALLOW_API_KEY_IN_QUERY: "true" }).allowApiKeyInQuery).toBe(true);
   });
 });
 

@@ -24,6 +24,7 @@ const serverEnvSchema = z.object({
   THROTTLE_LOCK_MINUTES: wholeNumber("THROTTLE_LOCK_MINUTES", 1, 24 * 60).default(1),
   THROTTLE_MAX_LOCK_MINUTES: wholeNumber("THROTTLE_MAX_LOCK_MINUTES", 1, 7 * 24 * 60).default(60),
   REGISTRATION_LIMIT_PER_IP: wholeNumber("REGISTRATION_LIMIT_PER_IP", 1, 100_000).default(10),
+  ALLOW_API_KEY_IN_QUERY: trueOrFalse("ALLOW_API_KEY_IN_QUERY"),
   // Applied by `npm start` (scripts/start.mjs, which refuses a bad value itself) before Next.js
   // sees a request; checked here too, so every other entry (`next dev`, the CLI) says the same.
   TRUST_PROXY: z.string().optional().superRefine((value, context) => {
@@ -100,6 +101,8 @@ export type ServerEnv = {
   bcryptCost: number;
   sessionPolicy: SessionPolicy;
   throttle: { account: ThrottleLimit; ip: ThrottleLimit; registration: ThrottleLimit };
+  /** ALLOW_API_KEY_IN_QUERY: `?api_key=` accepted on the API (off: URLs end up in logs). */
+  allowApiKeyInQuery: boolean;
   mail: MailSettings;
   recovery: RecoverySettings;
   logLevel: LogLevel;
@@ -184,6 +187,7 @@ export function loadServerEnv(source: NodeJS.ProcessEnv): ServerEnv {
       // Counted per hour; an address that used them up waits out the hour.
       registration: { maxAttempts: data.REGISTRATION_LIMIT_PER_IP, windowMinutes: 60, lockMinutes: 60, maxLockMinutes: 60 },
     },
+    allowApiKeyInQuery: data.ALLOW_API_KEY_IN_QUERY === "true",
     mail: {
       smtpUrl: data.SMTP_URL ?? null,
       from: data.MAIL_FROM,

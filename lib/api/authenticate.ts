@@ -27,7 +27,7 @@ export async function authenticateApiRequest(request: NextRequest): Promise<ApiA
     apiKeyHeader: request.headers.get("x-api-key"),
     authorization: request.headers.get("authorization"),
     queryApiKey: request.nextUrl.searchParams.get("api_key"),
-    allowKeyInQuery: process.env.ALLOW_API_KEY_IN_QUERY === "true",
+    allowKeyInQuery: serverEnv.allowApiKeyInQuery,
   });
 
   switch (offered.kind) {
