@@ -1,3 +1,4 @@
+import { ResendConfirmationButton } from "@/components/resend-confirmation-button";
 import { CONFIRM_ADDRESS_FIRST_MESSAGE } from "@/lib/verification/confirmed-address";
 
 /**
@@ -19,15 +20,7 @@ export function ConfirmAddressFirst({
       <p>
         {CONFIRM_ADDRESS_FIRST_MESSAGE} It went to <strong>{email}</strong>.
       </p>
-      <form action={resend}>
-        <input type="hidden" name="returnTo" value={returnTo} />
-        <button
-          type="submit"
-          className="rounded-md bg-white px-3 py-2 text-sm font-semibold text-amber-900 ring-1 ring-amber-300 hover:bg-amber-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-700 dark:bg-amber-900 dark:text-amber-50 dark:ring-amber-700 dark:hover:bg-amber-800"
-        >
-          Resend confirmation email
-        </button>
-      </form>
+      <ResendConfirmationButton resend={resend} returnTo={returnTo} />
     </div>
   );
 }

@@ -1,3 +1,5 @@
+import { ResendConfirmationButton } from "@/components/resend-confirmation-button";
+
 /**
  * Shown to a signed-in user whose address is not confirmed yet. The page
  * passes in the server action behind the resend button.
@@ -15,14 +17,7 @@ export function EmailConfirmationNotice({ email, resend }: { email: string; rese
         We sent a link to <strong>{email}</strong>. Open it to confirm that the address is yours, so you can get back in if
         you forget your password.
       </p>
-      <form action={resend} className="mt-3">
-        <button
-          type="submit"
-          className="rounded-md bg-white px-3 py-2 text-sm font-semibold text-amber-900 ring-1 ring-amber-300 hover:bg-amber-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-700 dark:bg-amber-900 dark:text-amber-50 dark:ring-amber-700 dark:hover:bg-amber-800"
-        >
-          Resend confirmation email
-        </button>
-      </form>
+      <ResendConfirmationButton resend={resend} className="mt-3" />
     </section>
   );
 }
