@@ -61,7 +61,7 @@ test.describe("new-sign-in alerts", () => {
     expect(days).toBeLessThanOrEqual(400);
 
     // The same browser again, after signing out: known, nothing mailed.
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/login/);
     await page.goto("/login");
     await signInWithForm(page, user.email, user.password);
