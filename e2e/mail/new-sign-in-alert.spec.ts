@@ -106,7 +106,7 @@ test.describe("new-sign-in alerts", () => {
     await expect(phonePage.getByRole("main").getByRole("button")).toHaveCount(1);
     await phonePage.getByRole("button", { name: "Sign everyone out and reset my password" }).click();
     await expect(phonePage).toHaveURL(/\/reset-password\?token=[\w-]{43}$/);
-    await expect(phonePage.getByRole("status").filter({ hasText: REPORTED })).toBeVisible();
+    await expect(phonePage.getByRole("alert").filter({ hasText: REPORTED })).toBeVisible();
 
     // Every session is gone, the reported device is forgotten, and it is on record.
     for (const signedOut of [page, laptopPage]) {
