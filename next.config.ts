@@ -39,7 +39,7 @@ const nextConfig: NextConfig = {
       // no-referrer browsers send `Origin: null` with a plain form post, which
       // middleware's Origin check refuses (403), so these forms would not work
       // without JavaScript.
-      ...["/reset-password", "/verify-email", "/email-change/cancel"].map((source) => ({
+      ...["/reset-password", "/verify-email", "/email-change/cancel", "/new-sign-in"].map((source) => ({
         source,
         headers: [{ key: "Referrer-Policy", value: "strict-origin" }],
       })),

@@ -70,3 +70,12 @@ describe("TRUST_PROXY", () => {
     );
   });
 });
+
+describe("NEW_SIGN_IN_ALERTS", () => {
+  it("is on unless set to false, and takes only true or false", () => {
+    expect(loadServerEnv({ NODE_ENV: "development" }).newSignInAlerts).toBe(true);
+    expect(loadServerEnv({ NODE_ENV: "development", NEW_SIGN_IN_ALERTS: "true" }).newSignInAlerts).toBe(true);
+    expect(loadServerEnv({ NODE_ENV: "development", NEW_SIGN_IN_ALERTS: "false" }).newSignInAlerts).toBe(false);
+    expect(() => loadServerEnv({ NODE_ENV: "development", NEW_SIGN_IN_ALERTS: "no" })).toThrow(/NEW_SIGN_IN_ALERTS must be "true" or "false"/);
+  });
+});

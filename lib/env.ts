@@ -53,6 +53,7 @@ const serverEnvSchema = z.object({
   PASSWORD_RESET_EMAILS_PER_HOUR: wholeNumber("PASSWORD_RESET_EMAILS_PER_HOUR", 1, 100).default(3),
   EMAIL_VERIFICATION_HOURS: wholeNumber("EMAIL_VERIFICATION_HOURS", 1, 24 * 30).default(24),
   REQUIRE_EMAIL_VERIFICATION: trueOrFalse("REQUIRE_EMAIL_VERIFICATION"),
+  NEW_SIGN_IN_ALERTS: trueOrFalse("NEW_SIGN_IN_ALERTS", "true"),
   // The rule scripts/start.mjs applies to its own lines too.
   LOG_LEVEL: z
     .string()
@@ -72,8 +73,8 @@ function unsetWhenEmpty<Schema extends z.ZodType>(schema: Schema) {
   return z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 }
 
-function trueOrFalse(name: string) {
-  return z.enum(["true", "false"], { error: `${name} must be "true" or "false"` }).default("false");
+function trueOrFalse(name: string, fallback: "true" | "false" = "false") {
+  return z.enum(["true", "false"], { error: `${name} must be "true" or "false"` }).default(fallback);
 }
 
 function wholeNumber(name: string, min: number, max: number) {
@@ -105,6 +106,8 @@ export type ServerEnv = {
   allowApiKeyInQuery: boolean;
   mail: MailSettings;
   recovery: RecoverySettings;
+  /** NEW_SIGN_IN_ALERTS: mail the owner when a browser it has not seen signs in (lib/sign-in-alerts/). */
+  newSignInAlerts: boolean;
   logLevel: LogLevel;
 };
 
@@ -198,6 +201,7 @@ export function loadServerEnv(source: NodeJS.ProcessEnv): ServerEnv {
       emailVerificationHours: data.EMAIL_VERIFICATION_HOURS,
       requireEmailVerification: data.REQUIRE_EMAIL_VERIFICATION === "true",
     },
+    newSignInAlerts: data.NEW_SIGN_IN_ALERTS === "true",
     logLevel: data.LOG_LEVEL,
   };
 }

@@ -2,7 +2,7 @@ import { decode, encode } from "next-auth/jwt";
 import { test, expect } from "../fixtures";
 import { signInWithForm } from "../support/browser";
 import { turnOnTwoFactor } from "../support/totp";
-import { BROWSER_KEY_COOKIE, SESSION_COOKIE, setCookiesOf, type SetCookie } from "./support";
+import { BROWSER_KEY_COOKIE, DEVICE_COOKIE, SESSION_COOKIE, setCookiesOf, type SetCookie } from "./support";
 import { APP_SERVER_SECRET, startAppServer, type AppServer } from "../support/app-server";
 import { createScratchDatabase, type ScratchDatabase } from "../support/scratch-database";
 import { createUser, type TestUser } from "../support/users";
@@ -44,7 +44,9 @@ function expectHostCookie(cookies: SetCookie[], name: string) {
 /** Behind HTTPS: only the __Host- names, never Auth.js's default __Secure- one. */
 function expectSecurePrefixedCookies(cookies: SetCookie[]) {
   expect(cookies.map((cookie) => cookie.name)).not.toContain(`__Secure-${SESSION_COOKIE}`);
-  for (const name of [`__Host-${SESSION_COOKIE}`, `__Host-${BROWSER_KEY_COOKIE}`]) expectHostCookie(cookies, name);
+  for (const name of [`__Host-${SESSION_COOKIE}`, `__Host-${BROWSER_KEY_COOKIE}`, `__Host-${DEVICE_COOKIE}`]) {
+    expectHostCookie(cookies, name);
+  }
 }
 
 /** Clicks a form's button and returns its server action's response. */
@@ -75,10 +77,12 @@ test.describe("session cookies", () => {
     const response = await signInThroughForm(page, user.email, user.password);
     await expect(page).toHaveURL("/dashboard");
     const cookies = setCookiesOf(await response.headersArray());
-    for (const name of [SESSION_COOKIE, BROWSER_KEY_COOKIE]) expectHttpOnlyLax(find(cookies, name));
+    for (const name of [SESSION_COOKIE, BROWSER_KEY_COOKIE, DEVICE_COOKIE]) expectHttpOnlyLax(find(cookies, name));
+    // The device cookie outlives sessions: about 400 days, the most browsers keep.
+    expect(find(cookies, DEVICE_COOKIE).attributes.get("max-age")).toBe(String(400 * 24 * 60 * 60));
 
     const stored = await context.cookies();
-    for (const name of [SESSION_COOKIE, BROWSER_KEY_COOKIE]) {
+    for (const name of [SESSION_COOKIE, BROWSER_KEY_COOKIE, DEVICE_COOKIE]) {
       const cookie = stored.find((candidate) => candidate.name === name);
       expect(cookie, name).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
     }
@@ -86,6 +90,7 @@ test.describe("session cookies", () => {
     const visible = await page.evaluate(() => document.cookie);
     expect(visible).not.toContain(SESSION_COOKIE);
     expect(visible).not.toContain(BROWSER_KEY_COOKIE);
+    expect(visible).not.toContain(DEVICE_COOKIE);
   });
 
   test("the Auth.js credentials callback sets the same kind of cookies", async ({ request, user }) => {
@@ -96,7 +101,7 @@ test.describe("session cookies", () => {
     });
     expect(response.status()).toBe(302);
     const cookies = setCookiesOf(response.headersArray());
-    for (const name of [SESSION_COOKIE, BROWSER_KEY_COOKIE]) expectHttpOnlyLax(find(cookies, name));
+    for (const name of [SESSION_COOKIE, BROWSER_KEY_COOKIE, DEVICE_COOKIE]) expectHttpOnlyLax(find(cookies, name));
   });
 });
 

@@ -3,6 +3,8 @@ import { expect, type APIResponse, type Page } from "@playwright/test";
 
 export const SESSION_COOKIE = "authjs.session-token";
 export const BROWSER_KEY_COOKIE = "latchkey-browser";
+/** The long-lived device cookie of new-sign-in alerts (lib/sign-in-alerts/device-cookie.ts). */
+export const DEVICE_COOKIE = "latchkey-device";
 
 /** A server-action POST as the browser sent it, ready to be replayed. */
 export interface CapturedAction {

@@ -6,6 +6,8 @@ const AUDIT_ACTION_LABELS = {
   "user.registered": "Registered",
   "sign_in.succeeded": "Signed in",
   "sign_in.failed": "Sign-in failed",
+  "sign_in.new_device": "Signed in from a new device",
+  "sign_in.reported": "New sign-in reported: everyone signed out",
   "sign_out": "Signed out",
   "session.revoked": "Session signed out",
   "reauthenticated": "Password confirmed",

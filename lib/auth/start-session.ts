@@ -7,6 +7,7 @@ import { sessionCookieMaxAgeSeconds } from "@/lib/sessions/lifetime";
 import type { Role } from "@/lib/generated/prisma/sqlite/enums";
 import { createLoginSession, type SignInMethod } from "@/lib/sessions/registry";
 import { recordAuditEvent } from "@/lib/audit/record-event";
+import { noteSignInDevice } from "@/lib/sign-in-alerts/device";
 
 const METHOD_DETAIL: Record<SignInMethod, string | null> = {
   password: null,
@@ -32,6 +33,8 @@ export async function startPasswordSession(
     now,
   );
   await setBrowserKeyCookie(browserKey, request.secure);
+  // The one hook for new-sign-in alerts: every browser sign-in passes here.
+  await noteSignInDevice(userId, method, request, now);
   const detail = [METHOD_DETAIL[method], remember ? "with Remember me" : null].filter(Boolean).join(", ");
   await recordAuditEvent({ action: "sign_in.succeeded", actorId: userId, detail: detail || undefined });
   return id;

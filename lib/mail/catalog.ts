@@ -19,6 +19,7 @@ import {
 import { passkeyAddedMail, passkeyRemovedMail } from "@/lib/passkeys/mails";
 import { apiKeyCreatedMail, apiKeyRevokedMail } from "@/lib/api-keys/mails";
 import type { ChangeNoticeParams } from "@/lib/mail/change-notice";
+import { composeNewSignInMail, type NewSignInParams } from "@/lib/sign-in-alerts/mails";
 
 /** Every mail Latchkey sends, with the parameters it is queued with. Add new mails here. */
 export interface MailParams {
@@ -37,6 +38,7 @@ export interface MailParams {
   passkey_removed: ChangeNoticeParams;
   api_key_created: ChangeNoticeParams;
   api_key_revoked: ChangeNoticeParams;
+  new_sign_in: NewSignInParams;
 }
 
 export type MailTemplate = keyof MailParams;
@@ -60,6 +62,7 @@ const composers: { [Template in MailTemplate]: Composer<MailParams[Template]> } 
   passkey_removed: passkeyRemovedMail,
   api_key_created: apiKeyCreatedMail,
   api_key_revoked: apiKeyRevokedMail,
+  new_sign_in: composeNewSignInMail,
 };
 
 function isMailTemplate(name: string): name is MailTemplate {

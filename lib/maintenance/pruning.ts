@@ -2,6 +2,7 @@ import "server-only";
 import { log } from "@/lib/log/logger";
 import { pruneSessions } from "@/lib/sessions/registry";
 import { pruneTokens } from "@/lib/tokens/one-time-token";
+import { pruneKnownDevices } from "@/lib/sign-in-alerts/known-devices";
 
 /**
  * Every server process sweeps spent sessions and one-time tokens on a timer,
@@ -23,6 +24,7 @@ export function startPruning(intervalMs = PRUNE_INTERVAL_MS): Pruner {
     try {
       await pruneSessions(now);
       await pruneTokens(now);
+      await pruneKnownDevices(now);
     } catch (error) {
       log.error({ reason: error instanceof Error ? error.message : String(error) }, "Pruning spent sessions and tokens failed");
     }

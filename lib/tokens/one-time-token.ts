@@ -13,6 +13,8 @@ export type TokenPurpose =
   | "email_change"
   // "This wasn't me" in the mail to the old address of an email change (lib/verification/email-change-cancel.ts).
   | "email_change_cancel"
+  // "This wasn't me" in the new-sign-in mail (lib/sign-in-alerts/report.ts).
+  | "new_sign_in_report"
   // The half-way state between password and second factor (lib/two-factor/login-challenge.ts).
   | "two_factor_login"
   | "two_factor_reauth"
