@@ -1,6 +1,9 @@
 import "server-only";
+import fs from "node:fs";
+import path from "node:path";
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
+import { isShuttingDown } from "@/lib/lifecycle/readiness.mjs";
 
 // A health check must answer quickly even when the database host drops packets.
 const CHECK_TIMEOUT_MS = 3_000;
@@ -32,4 +35,51 @@ export interface MailHealth {
 
 export function mailHealth(): MailHealth {
   return { transport: serverEnv.mail.smtpUrl ? "smtp" : "log" };
+}
+
+export type Readiness = { ready: true } | { ready: false; reason: "shutting down" | "database unreachable" | "migrations not applied" };
+
+let committed: string[] | null | undefined;
+
+/**
+ * The migrations this build ships (prisma/migrations/<provider>/<name>/),
+ * read once; null when the folder is not deployed (then only the database is
+ * checked).
+ */
+function committedMigrations(): string[] | null {
+  if (committed !== undefined) return committed;
+  const dir = path.join(process.cwd(), "prisma", "migrations", serverEnv.database.provider);
+  try {
+    committed = fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(dir, entry.name, "migration.sql")))
+      .map((entry) => entry.name);
+  } catch {
+    committed = null;
+  }
+  return committed;
+}
+
+async function appliedMigrations(): Promise<Set<string> | null> {
+  const rows = await withTimeout(
+    db.$queryRaw<{ migration_name: string }[]>`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    null,
+  );
+  return rows ? new Set(rows.map((row) => row.migration_name)) : null;
+}
+
+/**
+ * Readiness (/api/ready): whether this process should get traffic. Not
+ * while it is shutting down (scripts/start.mjs), nor while the database does
+ * not answer, nor while a migration of this build is not applied to it. The
+ * mail server is no part of it: the outbox rides out an SMTP outage.
+ */
+export async function checkReadiness(): Promise<Readiness> {
+  if (isShuttingDown()) return { ready: false, reason: "shutting down" };
+  if (!(await isDatabaseReachable())) return { ready: false, reason: "database unreachable" };
+  const expected = committedMigrations();
+  if (!expected) return { ready: true };
+  const applied = await appliedMigrations();
+  if (!applied || expected.some((name) => !applied.has(name))) return { ready: false, reason: "migrations not applied" };
+  return isShuttingDown() ? { ready: false, reason: "shutting down" } : { ready: true };
 }
