@@ -60,12 +60,15 @@ function committedMigrations(): string[] | null {
   return committed;
 }
 
-async function appliedMigrations(): Promise<Set<string> | null> {
+/** The applied migrations' names; "missing" when there is no migrations table yet; null when the database did not answer. */
+async function appliedMigrations(): Promise<Set<string> | "missing" | null> {
+  const query = db.$queryRaw<{ migration_name: string }[]>`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
   const rows = await withTimeout(
-    db.$queryRaw<{ migration_name: string }[]>`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    query.catch((error: unknown) => (/_prisma_migrations/.test(String(error)) && /no such table|does not exist/i.test(String(error)) ? "missing" : null)),
     null,
   );
-  return rows ? new Set(rows.map((row) => row.migration_name)) : null;
+  if (rows === null || rows === "missing") return rows;
+  return new Set(rows.map((row) => row.migration_name));
 }
 
 /**
@@ -77,9 +80,10 @@ async function appliedMigrations(): Promise<Set<string> | null> {
 export async function checkReadiness(): Promise<Readiness> {
   if (isShuttingDown()) return { ready: false, reason: "shutting down" };
   if (!(await isDatabaseReachable())) return { ready: false, reason: "database unreachable" };
-  const expected = committedMigrations();
-  if (!expected) return { ready: true };
+  // On SQLite `SELECT 1` never reads the file: this query does, so it decides reachability too.
   const applied = await appliedMigrations();
-  if (!applied || expected.some((name) => !applied.has(name))) return { ready: false, reason: "migrations not applied" };
+  if (applied === null) return { ready: false, reason: "database unreachable" };
+  const expected = committedMigrations();
+  if (applied === "missing" || (expected && expected.some((name) => !applied.has(name)))) return { ready: false, reason: "migrations not applied" };
   return isShuttingDown() ? { ready: false, reason: "shutting down" } : { ready: true };
 }
