@@ -54,18 +54,25 @@ test.describe("readiness", () => {
       await admin.query(`CREATE DATABASE ${name}`).finally(() => admin.end());
       await migrate(database.url);
     } else {
-      // SQLite: a database file the server cannot open (its folder is not there yet)…
+      // SQLite: a database file the server cannot open (its folder is not there)…
+      const prepared = await createScratchDatabase("ready_outage");
       const dir = path.join("data", `e2e-ready-outage-${Date.now()}`);
       const file = path.join(dir, "latchkey.db");
-      database = { url: `file:./${file}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+      database = {
+        url: `file:./${file}`,
+        drop: async () => {
+          fs.rmSync(dir, { recursive: true, force: true });
+          await prepared.drop();
+        },
+      };
       server = await startAppServer(specPort(32), { DATABASE_URL: database.url });
       await expect.poll(() => readiness(server!.url), { timeout: 30_000 }).toEqual({
         status: 503,
         body: { status: "not ready", reason: "database unreachable" },
       });
-      // …until it is there, migrated.
+      // …until it is there: a migrated file moved into place at once.
       fs.mkdirSync(dir, { recursive: true });
-      await migrate(database.url);
+      fs.renameSync(prepared.url.slice("file:".length), file);
     }
     await expect.poll(async () => (await readiness(server!.url)).status, { timeout: 30_000 }).toBe(200);
     // The liveness probe answered all along.
