@@ -35,7 +35,8 @@ test.describe("readiness", () => {
   });
 
   test("is 503 while the database cannot be reached, and 200 again once it can", async () => {
-    test.slow();
+    // Two migrations (a scratch database, then the database again after its outage) and a server.
+    test.setTimeout(240_000);
     if (onPostgres) {
       database = await createScratchDatabase("ready_outage");
       server = await startAppServer(specPort(32), { DATABASE_URL: database.url });
