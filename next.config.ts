@@ -60,7 +60,14 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: "2mb" },
   },
   // Native or dynamically-loaded database drivers stay plain Node requires.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "pg",
+    "@prisma/adapter-pg",
+    // One prom-client per process: the app counts into the registry scripts/start.mjs serves.
+    "prom-client",
+  ],
 };
 
 export default nextConfig;

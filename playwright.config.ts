@@ -56,6 +56,8 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       // As behind a proxy: tests choose their client address (e2e/fixtures.ts).
       TRUST_PROXY: "true",
+      // The run ends with a SIGTERM: no readiness delay before the server stops.
+      SHUTDOWN_READY_DELAY_SECONDS: "0",
     },
   },
 });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { resolveDatabase } from "@/lib/database-url";
 import { parseTrustProxy } from "@/lib/server/client-address.mjs";
 import { parseLogLevel, type LogLevel } from "@/lib/server/log-levels.mjs";
+import { parseMetricsToken, parseShutdownReadyDelay } from "@/lib/server/monitoring-settings.mjs";
 import type { SessionPolicy } from "@/lib/sessions/policy";
 import type { ThrottleLimit } from "@/lib/throttle/policy";
 
@@ -54,6 +55,9 @@ const serverEnvSchema = z.object({
   EMAIL_VERIFICATION_HOURS: wholeNumber("EMAIL_VERIFICATION_HOURS", 1, 24 * 30).default(24),
   REQUIRE_EMAIL_VERIFICATION: trueOrFalse("REQUIRE_EMAIL_VERIFICATION"),
   NEW_SIGN_IN_ALERTS: trueOrFalse("NEW_SIGN_IN_ALERTS", "true"),
+  // Applied by scripts/start.mjs (which refuses a bad value itself); checked here so every entry says the same.
+  METRICS_TOKEN: z.string().optional().superRefine((value, context) => checkedBy(parseMetricsToken, value, context)),
+  SHUTDOWN_READY_DELAY_SECONDS: z.string().optional().superRefine((value, context) => checkedBy(parseShutdownReadyDelay, value, context)),
   // The rule scripts/start.mjs applies to its own lines too.
   LOG_LEVEL: z
     .string()
@@ -67,6 +71,14 @@ const serverEnvSchema = z.object({
       }
     }),
 });
+
+function checkedBy(parse: (value: string | undefined) => unknown, value: string | undefined, context: z.RefinementCtx): void {
+  try {
+    parse(value);
+  } catch (error) {
+    context.addIssue({ code: "custom", message: (error as Error).message });
+  }
+}
 
 /** `SMTP_URL=` in an .env file means "not set". */
 function unsetWhenEmpty<Schema extends z.ZodType>(schema: Schema) {

@@ -13,12 +13,12 @@ export async function exitUnlessConfigured(): Promise<void> {
 
 /**
  * Starts this process's mail sender and its sweep of spent sessions and
- * tokens, and says once where mail goes when it cannot go out, and why
+ * tokens, gives the metrics their database figures, and says once where mail goes when it cannot go out, and why
  * passkeys are off when they are. A graceful stop (scripts/start.mjs) lets
  * both finish what they are doing, before the database connections close.
  */
 export async function startBackgroundWork(): Promise<void> {
-  const [{ serverEnv }, { startMailSender, stopMailSender }, { onShutdown }, { startPruning }, { passkeySupport }, { log }] =
+  const [{ serverEnv }, { startMailSender, stopMailSender }, { onShutdown }, { startPruning }, { passkeySupport }, { log }, { registerMetricSamplers }] =
     await Promise.all([
       import("@/lib/env"),
       import("@/lib/mail/sender"),
@@ -26,7 +26,9 @@ export async function startBackgroundWork(): Promise<void> {
       import("@/lib/maintenance/pruning"),
       import("@/lib/passkeys/relying-party"),
       import("@/lib/log/logger"),
+      import("@/lib/metrics/samplers"),
     ]);
+  registerMetricSamplers();
   const transport = startMailSender();
   onShutdown(stopMailSender);
   const pruner = startPruning();

@@ -17,6 +17,10 @@
 //      and the first-load JavaScript of a bare Next.js page for comparison;
 //   5. one JSON object with every figure, then a one-line summary.
 //
+// The one-process server and the cluster run with metrics on (METRICS_TOKEN)
+// and LOG_LEVEL as configured; a quiet twin (LOG_LEVEL=silent, no metrics)
+// measures what they cost the dashboard (scripts/bench/observability.mjs).
+//
 // Exits non-zero only when something fails to run; a missed target is
 // reported as "fail" in the summary.
 import crypto from "node:crypto";
@@ -27,6 +31,7 @@ import { Worker } from "node:worker_threads";
 import autocannon from "autocannon";
 import { bcryptEngine } from "../lib/auth/bcrypt-engine.mjs";
 import { firstLoadJs, frameworkFloorJs, lighthouseScores } from "./bench/pages.mjs";
+import * as observability from "./bench/observability.mjs";
 import { bin, cpuMs, freePort, log, root, round, rssSampler, run, sleep, startServer, stopServer } from "./bench/processes.mjs";
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
@@ -318,16 +323,19 @@ async function main() {
   };
   let server;
   let cluster;
+  let quiet;
   const clusterPort = await freePort();
   const clusterBase = `http://127.0.0.1:${clusterPort}`;
   try {
-    server = await startServer(port, { env });
+    server = await startServer(port, { env: observability.observedEnv(env) });
+    quiet = await observability.startQuietTwin(env);
     if (!onlyDashboard) {
       log(`npm start on ${clusterBase} (WEB_CONCURRENCY=${cores})`);
-      cluster = await startServer(clusterPort, { env, processes: cores });
+      cluster = await startServer(clusterPort, { env: observability.observedEnv(env), processes: cores });
     }
   } catch (error) {
     if (server) await stopServer(server.child);
+    await quiet?.stop();
     removeDatabase();
     throw error;
   }
@@ -341,6 +349,7 @@ async function main() {
     await expectPage(`${base}/bench/dashboard`, {}, 200, "bench@example.com");
     await expectPage(`${base}/dashboard`, {}, 307);
     await expectPage(`${base}/bench/redirect`, {}, 307);
+    await observability.expectMetrics(base, quiet.base);
 
     const signInLoad = await signInLoadFor(base);
 
@@ -348,6 +357,7 @@ async function main() {
     const warm = { duration: Math.min(2, duration) };
     await cannon({ ...warm, url: `${base}/bench/dashboard` }, 200);
     await cannon({ ...warm, url: `${base}/dashboard`, headers: authed }, 200);
+    await cannon({ ...warm, url: `${quiet.base}/dashboard`, headers: authed }, 200);
     await cannon({ ...warm, url: `${base}/dashboard` }, 307);
     await cannon({ ...warm, url: `${base}/bench/redirect` }, 307);
     await cannon({ ...warm, ...signInLoad, connections: 2 }, 302);
@@ -360,6 +370,8 @@ async function main() {
       [{ url: `${base}/bench/dashboard` }, 200],
       [{ url: `${base}/dashboard`, headers: authed }, 200],
     );
+    log("dashboard: logging and metrics on, and the quiet twin, alternated");
+    Object.assign(figures, await observability.compareDashboard(alternate, [pid, quiet.child.pid], [base, quiet.base], authed));
     log("the sign-in page, signed out");
     figures.loginPage = await cannonCpu(pid, { url: `${base}/login` }, 200);
     // BENCH_ONLY=dashboard: the comparison alone, e.g. while profiling it.
@@ -423,6 +435,7 @@ async function main() {
     figures.memory = rss.stop();
     if (clusterRss) figures.clusterMemory = clusterRss.stop();
     await stopServer(server.child);
+    await quiet.stop();
     if (cluster) await stopServer(cluster.child);
     if (process.env.BENCH_SERVER_LOG) fs.writeFileSync(process.env.BENCH_SERVER_LOG, server.output());
     removeDatabase();
@@ -436,6 +449,7 @@ async function main() {
       figures.dashboardNoAuth.cpuMsPerRequest / figures.dashboardAuthenticated.cpuMsPerRequest,
       3,
     ),
+    ...observability.observabilityRatios(figures),
   };
   if (onlyDashboard) {
     console.log(JSON.stringify({ figures, ratios: dashboardRatios }, null, 2));
@@ -462,6 +476,7 @@ async function main() {
   };
   const targets = {
     dashboard: ratios.dashboardAuthVsNoAuth >= 0.85,
+    observability: observability.observabilityTarget(ratios),
     redirect: ratios.redirectProtectedVsBare >= 0.95,
     signInThroughput: ratios.signInVsCoresPerCompare >= 0.9,
     p99UnderSignIn: ratios.pagesP99LoadedVsIdle <= 3,
@@ -485,6 +500,7 @@ async function main() {
   console.log(
     `bench: ${passed}/${Object.keys(targets).length} targets met — ` +
       `dashboard ${ratios.dashboardAuthVsNoAuth} of no-auth (≥0.85; ${ratios.dashboardAuthVsNoAuthByCpu} by CPU/request), ` +
+      `${observability.observabilitySummary(ratios)}, ` +
       `redirect ${ratios.redirectProtectedVsBare} of bare (≥0.95), ` +
       `sign-ins ${figures.signIn.rps}/s = ${ratios.signInVsCoresPerCompare} of ${cores} cores/${figures.compareMs} ms ${figures.bcryptLibrary} (≥0.9; ${ratios.signInVsParallelCompares} of ${figures.parallelComparesPerSecond}/s measured in parallel), ` +
       `p99 under sign-ins ${ratios.pagesP99LoadedVsIdle}× idle (≤3), ` +

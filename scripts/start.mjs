@@ -24,14 +24,25 @@
 // (lib/server/log.mjs), and every request gets an id (X-Request-Id, kept when
 // a proxy in front sent a sane one) that its log lines carry and its
 // response returns (lib/server/request-id.mjs).
+//
+// With METRICS_TOKEN set, each server process also times every request by
+// its route pattern and answers GET /metrics itself (lib/server/metrics-endpoint.mjs);
+// in a cluster the process that receives a scrape asks the primary, which
+// collects every server process's metrics over IPC. On SIGTERM a server
+// process first answers /api/ready with 503 for SHUTDOWN_READY_DELAY_SECONDS,
+// still serving everything else, so a load balancer stops sending it
+// requests before it stops accepting them (SIGINT, an interactive stop, skips that).
 import cluster from "node:cluster";
 import http from "node:http";
 import path from "node:path";
 import nextEnv from "@next/env";
+import { markShuttingDown } from "../lib/lifecycle/readiness.mjs";
 import { runShutdownHooks } from "../lib/lifecycle/shutdown.mjs";
 import { clientAddress, parseTrustProxy } from "../lib/server/client-address.mjs";
 import { parseWebConcurrency } from "../lib/server/concurrency.mjs";
 import { drainable } from "../lib/server/graceful-close.mjs";
+import { serveClusterMetrics, serverMetrics } from "../lib/server/metrics-endpoint.mjs";
+import { parseMetricsToken, parseShutdownReadyDelay } from "../lib/server/monitoring-settings.mjs";
 import { startServerLog } from "../lib/server/server-log.mjs";
 import { withRequestId } from "../lib/server/request-id.mjs";
 import { restartBackoff, STABLE_SERVING_MS } from "../lib/server/restart-backoff.mjs";
@@ -51,6 +62,8 @@ let options;
 let processes;
 let proxyTrust;
 let log;
+let metricsToken;
+let readyDelayMs;
 try {
   options = parseStartArgs(process.argv.slice(2), process.env);
   // The .env files, as Next.js reads them, so WEB_CONCURRENCY may be set there too.
@@ -58,6 +71,8 @@ try {
   processes = parseWebConcurrency(process.env.WEB_CONCURRENCY);
   proxyTrust = parseTrustProxy(process.env.TRUST_PROXY);
   log = startServerLog(process.env.LOG_LEVEL);
+  metricsToken = parseMetricsToken(process.env.METRICS_TOKEN);
+  readyDelayMs = parseShutdownReadyDelay(process.env.SHUTDOWN_READY_DELAY_SECONDS) * 1000;
 } catch (error) {
   fail(error.message);
 }
@@ -126,6 +141,7 @@ function runPrimary(count) {
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
 
+  if (metricsToken) serveClusterMetrics();
   log.info(`starting ${count} server processes (WEB_CONCURRENCY)`);
   for (let i = 0; i < count; i++) fork(false);
 }
@@ -134,10 +150,10 @@ function runPrimary(count) {
 async function stopServerProcesses(exitCode) {
   const workers = Object.values(cluster.workers ?? {});
   const kill = setTimeout(() => {
-    log.error(`server processes still running after ${SHUTDOWN_DEADLINE_MS} ms: killing them`);
+    log.error(`server processes still running after ${readyDelayMs + SHUTDOWN_DEADLINE_MS} ms: killing them`);
     for (const worker of Object.values(cluster.workers ?? {})) worker.process.kill("SIGKILL");
     process.exit(1);
-  }, SHUTDOWN_DEADLINE_MS - 500);
+  }, readyDelayMs + SHUTDOWN_DEADLINE_MS - 500);
   let failed = exitCode !== 0;
   await Promise.all(
     workers.map(
@@ -167,7 +183,14 @@ async function runServer({ dir, port, hostname, keepAliveTimeout }) {
   const { default: next } = await import("next");
   const app = next({ dir: path.resolve(dir), hostname: hostname ?? "localhost", port });
   const handle = app.getRequestHandler();
+  // The build's directory, as next.config.ts chooses it (the benchmark build has its own).
+  const distDir = path.resolve(dir, process.env.LATCHKEY_BENCH === "1" ? ".next-bench" : ".next");
+  const monitor = metricsToken ? serverMetrics({ token: metricsToken, distDir }) : null;
   const server = http.createServer(withRequestId((request, response) => {
+    if (monitor) {
+      monitor.observe(request, response);
+      if (monitor.answer(request, response)) return;
+    }
     const client = clientAddress(proxyTrust, request.socket.remoteAddress, request.headers["x-forwarded-for"]);
     if (client) request.headers["x-forwarded-for"] = client;
     else delete request.headers["x-forwarded-for"];
@@ -180,6 +203,11 @@ async function runServer({ dir, port, hostname, keepAliveTimeout }) {
   const stop = async (signal) => {
     if (stopping) return;
     stopping = true;
+    markShuttingDown();
+    if (signal === "SIGTERM" && readyDelayMs > 0) {
+      log.info(`SIGTERM: answering /api/ready with 503 for ${readyDelayMs / 1000} s, then stopping`);
+      await new Promise((resolve) => setTimeout(resolve, readyDelayMs));
+    }
     const inFlight = connections.inFlight;
     const [{ forced }, workProblems] = await Promise.all([
       connections.drain(SERVER_DRAIN_MS),

@@ -26,6 +26,8 @@ export async function startAppServer(port: number, env: Record<string, string>):
       AUTH_URL: `http://localhost:${port}`,
       TRUST_PROXY: "true",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Stopped at once on SIGTERM: a spec that tests the readiness delay asks for one.
+      SHUTDOWN_READY_DELAY_SECONDS: "0",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -51,7 +51,8 @@ export async function startServer(port: number, env: Record<string, string> = {}
     process.execPath,
     ["--max-old-space-size=192", "scripts/start.mjs", dir, "-H", "127.0.0.1", "-p", String(port)],
     {
-      env: { ...process.env, ...SHARED_ENV, NEXT_TELEMETRY_DISABLED: "1", TRUST_PROXY: "true", ...env },
+      // No readiness delay on SIGTERM unless the spec asks for one.
+      env: { ...process.env, ...SHARED_ENV, NEXT_TELEMETRY_DISABLED: "1", TRUST_PROXY: "true", SHUTDOWN_READY_DELAY_SECONDS: "0", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );

@@ -47,6 +47,20 @@ export const openApiDocument = {
         },
       },
     },
+    "/api/ready": {
+      get: {
+        summary: "Readiness: the database answers, its migrations are applied and the process is not shutting down",
+        operationId: "getReadiness",
+        security: [],
+        responses: {
+          "200": { description: "Ready for traffic.", content: { "application/json": { schema: { $ref: "#/components/schemas/Readiness" } } } },
+          "503": {
+            description: "Not ready; `reason` says why (database unreachable, migrations not applied, shutting down).",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Readiness" } } },
+          },
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -84,6 +98,14 @@ export const openApiDocument = {
             required: ["totp", "passkeys"],
             properties: { totp: { type: "boolean" }, passkeys: { type: "integer", minimum: 0 } },
           },
+        },
+      },
+      Readiness: {
+        type: "object",
+        required: ["status"],
+        properties: {
+          status: { type: "string", enum: ["ready", "not ready"] },
+          reason: { type: "string", enum: ["shutting down", "database unreachable", "migrations not applied"] },
         },
       },
       Health: {

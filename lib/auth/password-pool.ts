@@ -43,6 +43,11 @@ class WorkerPool {
     private readonly size: number,
   ) {}
 
+  /** Jobs handed to the threads and not answered yet. */
+  get pending(): number {
+    return this.#pending.size;
+  }
+
   run(job: Job): Promise<string | boolean> {
     const owner = this.#pick();
     const id = this.#nextId++;
@@ -104,6 +109,11 @@ function workerPool(): WorkerPool | null {
     pool = fs.existsSync(WORKER_FILE) ? new WorkerPool(WORKER_FILE, poolSize()) : null;
   }
   return pool;
+}
+
+/** The hashing pool's queue: hashes and comparisons waiting for or running in its threads (a metric). */
+export function hashingQueueLength(): number {
+  return pool?.pending ?? 0;
 }
 
 /**

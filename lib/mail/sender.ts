@@ -4,6 +4,7 @@ import { composeMail } from "@/lib/mail/catalog";
 import { claimMail, findDueMailIds, markFailed, markNothingToSend, markSent, pruneFinishedMails } from "@/lib/mail/delivery";
 import { createMailTransport, type MailTransport } from "@/lib/mail/transport";
 import { isCanonicalEmail } from "@/lib/validation/email";
+import { metrics } from "@/lib/server/metrics.mjs";
 
 export interface MailSender {
   start(): void;
@@ -55,11 +56,17 @@ export function createMailSender(transport: MailTransport, options: MailSenderOp
     } catch (error) {
       const next = await markFailed(mail, describeError(error), new Date());
       const facts = { mailId: mail.id, template: mail.template, attempt: mail.attempts, reason: describeError(error) };
-      if (next) log.warn({ ...facts, retryAt: next.toISOString() }, "Mail was not delivered; trying again later");
-      else log.error(facts, "Mail was not delivered; giving up after a day of attempts");
+      if (next) {
+        metrics().mailsFailed.inc({ template: mail.template });
+        log.warn({ ...facts, retryAt: next.toISOString() }, "Mail was not delivered; trying again later");
+      } else {
+        metrics().mailsGivenUp.inc({ template: mail.template });
+        log.error(facts, "Mail was not delivered; giving up after a day of attempts");
+      }
       return false;
     }
     await markSent(mail.id, new Date());
+    metrics().mailsSent.inc({ template: mail.template });
     return true;
   }
 

@@ -10,6 +10,7 @@ import { consumeToken, findToken } from "@/lib/tokens/one-time-token";
 import { recordCancelledEmailChange, storeNewPassword } from "@/lib/recovery/new-password";
 import { confirmAddressByReset, describeRemoved } from "@/lib/recovery/unconfirmed-account";
 import { requireReviewAfterReset } from "@/lib/account-review/flag";
+import { metrics } from "@/lib/server/metrics.mjs";
 
 /**
  * "Forgot your password?": the same work for every well-formed address —
@@ -21,6 +22,8 @@ import { requireReviewAfterReset } from "@/lib/account-review/flag";
 export async function requestPasswordReset(email: string, ip: string | null): Promise<void> {
   if (!(await allowMailRequest(ip))) return;
   await enqueueMail("password_reset", email, {});
+  // Not an audit event (no account is looked up here), so counted here.
+  metrics().resetsRequested.inc();
 }
 
 /** Whether the link can still set a password (for the page, before the form is shown). */

@@ -95,7 +95,8 @@ export async function startServer(port, { env, dir = root, readyPath = "/api/hea
   const nodeArgs = ["--max-old-space-size=192", ...(process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean)];
   const child = spawn(process.execPath, [...nodeArgs, path.join(root, "scripts/start.mjs"), dir, "-H", "127.0.0.1", "-p", String(port)], {
     cwd: root,
-    env: { ...env, WEB_CONCURRENCY: String(processes) },
+    // Stopped at once: no readiness delay after SIGTERM (SHUTDOWN_READY_DELAY_SECONDS).
+    env: { SHUTDOWN_READY_DELAY_SECONDS: "0", ...env, WEB_CONCURRENCY: String(processes) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -106,7 +107,9 @@ export async function startServer(port, { env, dir = root, readyPath = "/api/hea
     if (child.exitCode !== null) throw new Error(`npm start exited (${child.exitCode}):\n${output}`);
     try {
       const response = await fetch(`http://127.0.0.1:${port}${readyPath}`);
-      if (response.ok && (output.match(/"msg":"serving /g)?.length ?? 0) >= processes) return { child, output: () => output };
+      // A server at LOG_LEVEL=silent never says it is serving: its answer has to do.
+      const serving = env.LOG_LEVEL === "silent" ? processes : (output.match(/"msg":"serving /g)?.length ?? 0);
+      if (response.ok && serving >= processes) return { child, output: () => output };
     } catch {
       // not listening yet
     }

@@ -1,0 +1,2 @@
+export function markShuttingDown(): void;
+export function isShuttingDown(): boolean;

@@ -1,0 +1,2 @@
+export function parseMetricsToken(value: string | undefined): string | null;
+export function parseShutdownReadyDelay(value: string | undefined): number;
