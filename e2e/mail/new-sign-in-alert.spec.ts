@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext } from "@playwright/test";
-import { test, expect, randomClientIp, signInOverHttp } from "../fixtures";
+import { test, expect, randomClientIp, signInOverHttp, signInWithTwoFactor } from "../fixtures";
 import { registerWithForm, signInWithForm } from "../support/browser";
 import { createUser, DEFAULT_PASSWORD, uniqueEmail, type TestUser } from "../support/users";
 import { linkIn, waitForMail } from "../support/mailbox";
@@ -161,6 +161,17 @@ test.describe("new-sign-in alerts", () => {
     expect(await alertRows(email)).toBe(0);
     expect((await client.cookies()).map((cookie) => cookie.name)).not.toContain("latchkey-device");
     await client.close();
+  });
+
+  test("a sign-in with password and authenticator code from a second browser mails too", async ({ twoFactorUser, browser, baseURL }) => {
+    // The fixture signed in `page` (the account's first device) and turned two-factor on.
+    expect(await knownDevices(twoFactorUser.id)).toBe(1);
+    const laptop = await newBrowser(browser, baseURL);
+    await signInWithTwoFactor(await laptop.newPage(), twoFactorUser);
+    expect(await alertRows(twoFactorUser.email)).toBe(1);
+    const mail = await waitForMail(twoFactorUser.email, SUBJECT);
+    expect(mail.text).toContain("With: password and second factor");
+    await laptop.close();
   });
 
   test("one browser can be known to several accounts", async ({ page }) => {
