@@ -189,6 +189,11 @@ const VISITOR_PAGES: PageState<null>[] = [
     path: "/email-change/cancel?token=not-a-real-token",
     shows: alert(/^This link is invalid or has expired/),
   },
+  {
+    name: "new sign-in report, invalid link",
+    path: "/new-sign-in?token=not-a-real-token",
+    shows: alert(/^This link is invalid or has expired/),
+  },
   { name: "404", path: "/no-such-page", shows: heading("Page not found") },
   {
     name: "two-factor sign-in, nothing waiting",

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext } from "@playwright/test";
-import { test, expect, randomClientIp, signInOverHttp } from "../fixtures";
+import { test, expect, randomClientIp, signInOverHttp, signInWithTwoFactor } from "../fixtures";
 import { registerWithForm, signInWithForm } from "../support/browser";
 import { createUser, DEFAULT_PASSWORD, uniqueEmail, type TestUser } from "../support/users";
 import { linkIn, waitForMail } from "../support/mailbox";
@@ -44,6 +44,8 @@ test.describe("new-sign-in alerts", () => {
     browser,
     baseURL,
   }) => {
+    // Five password sign-ins and a reset (bcrypt each), three browsers and a mail: more than test.slow() on a busy machine.
+    test.setTimeout(240_000);
     const user = await createUser({ name: "Alert Alice" });
 
     // The account's first browser (made with user:create, no device yet): recorded silently.
@@ -128,7 +130,7 @@ test.describe("new-sign-in alerts", () => {
     await expect(phonePage).toHaveURL("/login");
     await laptopPage.goto("/login");
     await signInWithForm(laptopPage, user.email, DEFAULT_PASSWORD);
-    await expect(laptopPage.getByRole("main").getByRole("alert")).toBeVisible();
+    await expect(laptopPage.getByRole("main").getByRole("alert").filter({ hasText: "Invalid email or password." })).toBeVisible();
     await expect(laptopPage).toHaveURL(/\/login/);
 
     // The link worked once.
@@ -159,6 +161,17 @@ test.describe("new-sign-in alerts", () => {
     expect(await alertRows(email)).toBe(0);
     expect((await client.cookies()).map((cookie) => cookie.name)).not.toContain("latchkey-device");
     await client.close();
+  });
+
+  test("a sign-in with password and authenticator code from a second browser mails too", async ({ twoFactorUser, browser, baseURL }) => {
+    // The fixture signed in `page` (the account's first device) and turned two-factor on.
+    expect(await knownDevices(twoFactorUser.id)).toBe(1);
+    const laptop = await newBrowser(browser, baseURL);
+    await signInWithTwoFactor(await laptop.newPage(), twoFactorUser);
+    expect(await alertRows(twoFactorUser.email)).toBe(1);
+    const mail = await waitForMail(twoFactorUser.email, SUBJECT);
+    expect(mail.text).toContain("With: password and second factor");
+    await laptop.close();
   });
 
   test("one browser can be known to several accounts", async ({ page }) => {
