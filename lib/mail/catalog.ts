@@ -19,6 +19,7 @@ import {
 import { passkeyAddedMail, passkeyRemovedMail } from "@/lib/passkeys/mails";
 import { apiKeyCreatedMail, apiKeyRevokedMail } from "@/lib/api-keys/mails";
 import type { ChangeNoticeParams } from "@/lib/mail/change-notice";
+import { accountDeletedMail, accountExportedMail, type AccountDeletedParams } from "@/lib/users/mails";
 
 /** Every mail Latchkey sends, with the parameters it is queued with. Add new mails here. */
 export interface MailParams {
@@ -37,7 +38,15 @@ export interface MailParams {
   passkey_removed: ChangeNoticeParams;
   api_key_created: ChangeNoticeParams;
   api_key_revoked: ChangeNoticeParams;
+  account_deleted: AccountDeletedParams;
+  account_exported: ChangeNoticeParams;
 }
+
+/**
+ * Mails whose outbox row is removed once sent (or given up), not kept a week:
+ * the goodbye to a deleted account's address, the one row left naming it.
+ */
+export const REMOVED_ONCE_SENT: readonly MailTemplate[] = ["account_deleted"];
 
 export type MailTemplate = keyof MailParams;
 
@@ -60,6 +69,8 @@ const composers: { [Template in MailTemplate]: Composer<MailParams[Template]> } 
   passkey_removed: passkeyRemovedMail,
   api_key_created: apiKeyCreatedMail,
   api_key_revoked: apiKeyRevokedMail,
+  account_deleted: accountDeletedMail,
+  account_exported: accountExportedMail,
 };
 
 function isMailTemplate(name: string): name is MailTemplate {
