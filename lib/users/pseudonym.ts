@@ -21,6 +21,7 @@ export function addressesIn(text: string): string[] {
 /** `text` with each of `addresses` replaced by the pseudonym. */
 export function replaceAddresses(text: string, addresses: Iterable<string>, pseudonym: string): string {
   let result = text;
-  for (const address of addresses) result = result.split(address).join(pseudonym);
+  // Longest first: "old-ada@x.test" before the "ada@x.test" inside it.
+  for (const address of [...addresses].sort((a, b) => b.length - a.length)) result = result.split(address).join(pseudonym);
   return result;
 }
