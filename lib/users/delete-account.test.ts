@@ -61,7 +61,7 @@ describe.each(testDatabases())("account deletion on %s", (_name, createDatabase)
       transport: await import("@/lib/mail/transport"),
       exporting: await import("@/lib/users/export-account"),
     };
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await m?.db.$disconnect();
