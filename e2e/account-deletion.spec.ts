@@ -73,7 +73,7 @@ test.describe("deleting an account", () => {
     await page.getByRole("button", { name: "Delete my account" }).click();
     await expect(page).toHaveURL("/");
     await expect(flash(page)).toHaveText(/Your account was deleted, and you are signed out\./);
-    await expect(page.getByRole("link", { name: "Create account" })).toBeVisible();
+    await expect(page.getByRole("main").getByRole("link", { name: "Create account" })).toBeVisible();
 
     const goodbye = await waitForMail(user.email, "Your account was deleted");
     expect(goodbye.text).toContain("as you asked");
@@ -97,7 +97,7 @@ test.describe("deleting an account", () => {
     await page.goto("/dashboard");
     await expect(page).toHaveURL(/\/login\?next=%2Fdashboard/);
     await signInWithForm(page, user.email, user.password);
-    await expect(page.getByRole("alert")).toHaveText(/Invalid email or password\./);
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(/Invalid email or password\./);
     await expect(page).toHaveURL(/\/login/);
   });
 
@@ -174,7 +174,7 @@ test.describe("the last active admin", () => {
     await page.goto("/profile/delete");
     await page.getByLabel(CONFIRM_LABEL).fill(admin.email);
     await page.getByRole("button", { name: "Delete my account" }).click();
-    await expect(page.getByRole("alert")).toHaveText(/This is the last active admin account: promote another admin first/);
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(/This is the last active admin account: promote another admin first/);
     expect(await sql(`SELECT "id" FROM "User" WHERE "id" = $1`, [admin.id], database.url)).toHaveLength(1);
   });
 });
