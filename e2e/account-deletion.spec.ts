@@ -52,6 +52,8 @@ test.describe("deleting an account", () => {
     page,
     signedInUser: user,
   }) => {
+    // Two mails' waits and a scan of every table, twice, on a loaded machine.
+    test.setTimeout(240_000);
     const key = await createApiKey(page, "Deploy bot");
     const ownEvents = await sql<{ id: string }>(`SELECT "id" FROM "AuditEvent" WHERE "actorId" = $1`, [user.id]);
     expect(ownEvents.length).toBeGreaterThanOrEqual(2);
@@ -112,6 +114,7 @@ test.describe("deleting an account", () => {
   });
 
   test("an admin deletes a user by typing their address, and it is recorded", async ({ page, browser }) => {
+    test.setTimeout(240_000);
     const admin = await createUser({ name: "Admin Ada", email: uniqueEmail("admin"), admin: true });
     const target = await createUser({ name: "Leaving Lee", email: uniqueEmail("leaving") });
     await signInOverHttp(page.request, admin, { userAgent: await page.evaluate(() => navigator.userAgent) });
@@ -183,6 +186,7 @@ test.describe("downloading my data", () => {
   test.slow(true, "waits for bcrypt, two-factor set-up and mail");
 
   test("a JSON file of the account without a secret; recorded and mailed", async ({ page, twoFactorUser: user }) => {
+    test.setTimeout(240_000);
     const key = await createApiKey(page, "Export bot");
     await page.goto("/profile");
     const [download] = await Promise.all([
