@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ConfirmChange } from "@/app/admin/confirm-change";
 import { changesFor } from "@/lib/admin/changes";
 import { formatDate, formatDateTime } from "@/lib/format";
@@ -55,6 +56,15 @@ export function UserTable({ users, actorId, list }: UserTableProps) {
                     // dialog) unmounts rather than staying open.
                     <ConfirmChange key={change} userId={user.id} email={user.email} change={change} list={list} />
                   ))}
+                  {user.id !== actorId && (
+                    <Link
+                      href={`/admin/delete?${new URLSearchParams({ user: user.id })}`}
+                      aria-label={`Delete ${user.email}`}
+                      className="rounded-md px-3 py-1.5 text-sm font-semibold text-red-700 ring-1 ring-inset ring-red-300 hover:bg-red-50 dark:text-red-400 dark:ring-red-800 dark:hover:bg-red-950"
+                    >
+                      Delete
+                    </Link>
+                  )}
                 </div>
               </td>
             </tr>

@@ -35,6 +35,9 @@ const AUDIT_ACTION_LABELS = {
   "passkey.added": "Passkey added",
   "passkey.removed": "Passkey removed",
   "passkey.failed": "Passkey refused",
+  "account.deleted": "Account deleted by its owner",
+  "user.deleted": "Deleted by an admin",
+  "account.exported": "Account data downloaded",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -48,6 +51,7 @@ export const ADMIN_ACTIONS: AuditAction[] = [
   "user.promoted",
   "user.demoted",
   "two_factor.admin_disabled",
+  "user.deleted",
 ];
 
 export function isAuditAction(value: string): value is AuditAction {

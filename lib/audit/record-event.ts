@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { currentRequestInfo } from "@/lib/auth/request-info";
+import { db, type DbClient } from "@/lib/db";
+import { currentRequestInfo, type RequestInfo } from "@/lib/auth/request-info";
 import { describeAuditAction, type AuditAction } from "@/lib/audit/actions";
 import { auditLogFields } from "@/lib/audit/log-fields";
 import { log } from "@/lib/log/logger";
@@ -12,6 +12,16 @@ export interface AuditEventInput {
   targetUserId?: string;
   /** Short and human-readable; never a password or a key. */
   detail?: string;
+  /** Stands for a deleted account (lib/users/pseudonym.ts), where its id cannot. */
+  actorPseudonym?: string;
+  targetPseudonym?: string;
+}
+
+export interface AuditRecordOptions {
+  /** The transaction of the change the event records. */
+  client?: DbClient;
+  /** Where it came from, outside a request (the operators' scripts); else the current request's. */
+  request?: Pick<RequestInfo, "ip" | "userAgent">;
 }
 
 /**
@@ -21,13 +31,15 @@ export interface AuditEventInput {
  * name addresses and stays in the database. And it moves its counters
  * (lib/metrics/audit-counters.ts).
  */
-export async function recordAuditEvent(event: AuditEventInput): Promise<void> {
-  const { ip, userAgent } = await currentRequestInfo();
-  await db.auditEvent.create({
+export async function recordAuditEvent(event: AuditEventInput, options: AuditRecordOptions = {}): Promise<void> {
+  const { ip, userAgent } = options.request ?? (await currentRequestInfo());
+  await (options.client ?? db).auditEvent.create({
     data: {
       action: event.action,
       actorId: event.actorId,
       targetUserId: event.targetUserId,
+      actorPseudonym: event.actorPseudonym,
+      targetPseudonym: event.targetPseudonym,
       detail: event.detail,
       ip,
       userAgent: userAgent || null,

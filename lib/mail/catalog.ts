@@ -20,6 +20,7 @@ import { passkeyAddedMail, passkeyRemovedMail } from "@/lib/passkeys/mails";
 import { apiKeyCreatedMail, apiKeyRevokedMail } from "@/lib/api-keys/mails";
 import type { ChangeNoticeParams } from "@/lib/mail/change-notice";
 import { composeNewSignInMail, type NewSignInParams } from "@/lib/sign-in-alerts/mails";
+import { accountDeletedMail, accountExportedMail, type AccountDeletedParams } from "@/lib/users/mails";
 
 /** Every mail Latchkey sends, with the parameters it is queued with. Add new mails here. */
 export interface MailParams {
@@ -39,7 +40,15 @@ export interface MailParams {
   api_key_created: ChangeNoticeParams;
   api_key_revoked: ChangeNoticeParams;
   new_sign_in: NewSignInParams;
+  account_deleted: AccountDeletedParams;
+  account_exported: ChangeNoticeParams;
 }
+
+/**
+ * Mails whose outbox row is removed once sent (or given up), not kept a week:
+ * the goodbye to a deleted account's address, the one row left naming it.
+ */
+export const REMOVED_ONCE_SENT: readonly MailTemplate[] = ["account_deleted"];
 
 export type MailTemplate = keyof MailParams;
 
@@ -63,6 +72,8 @@ const composers: { [Template in MailTemplate]: Composer<MailParams[Template]> } 
   api_key_created: apiKeyCreatedMail,
   api_key_revoked: apiKeyRevokedMail,
   new_sign_in: composeNewSignInMail,
+  account_deleted: accountDeletedMail,
+  account_exported: accountExportedMail,
 };
 
 function isMailTemplate(name: string): name is MailTemplate {

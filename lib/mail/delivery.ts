@@ -63,6 +63,11 @@ export async function markSent(id: string, now: Date): Promise<void> {
   await db.outboxMail.update({ where: { id }, data: { sentAt: now, claimedUntil: null, outcome: null } });
 }
 
+/** For a mail that must leave no trace once delivered (REMOVED_ONCE_SENT in lib/mail/catalog.ts). */
+export async function removeMail(id: string): Promise<void> {
+  await db.outboxMail.deleteMany({ where: { id } });
+}
+
 /** There was nothing to send (e.g. a reset asked for an address with no account). */
 export async function markNothingToSend(id: string, now: Date): Promise<void> {
   await db.outboxMail.update({ where: { id }, data: { closedAt: now, claimedUntil: null, outcome: "nothing to send" } });

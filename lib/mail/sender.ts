@@ -1,7 +1,15 @@
 import "server-only";
 import { log } from "@/lib/log/logger";
-import { composeMail } from "@/lib/mail/catalog";
-import { claimMail, findDueMailIds, markFailed, markNothingToSend, markSent, pruneFinishedMails } from "@/lib/mail/delivery";
+import { composeMail, REMOVED_ONCE_SENT, type MailTemplate } from "@/lib/mail/catalog";
+import {
+  claimMail,
+  findDueMailIds,
+  markFailed,
+  markNothingToSend,
+  markSent,
+  pruneFinishedMails,
+  removeMail,
+} from "@/lib/mail/delivery";
 import { createMailTransport, type MailTransport } from "@/lib/mail/transport";
 import { isCanonicalEmail } from "@/lib/validation/email";
 import { metrics } from "@/lib/server/metrics.mjs";
@@ -22,6 +30,10 @@ export interface MailSenderOptions {
 }
 
 const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
+
+function removedOnceSent(template: string): boolean {
+  return REMOVED_ONCE_SENT.includes(template as MailTemplate);
+}
 
 function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -62,10 +74,12 @@ export function createMailSender(transport: MailTransport, options: MailSenderOp
       } else {
         metrics().mailsGivenUp.inc({ template: mail.template });
         log.error(facts, "Mail was not delivered; giving up after a day of attempts");
+        if (removedOnceSent(mail.template)) await removeMail(mail.id);
       }
       return false;
     }
-    await markSent(mail.id, new Date());
+    if (removedOnceSent(mail.template)) await removeMail(mail.id);
+    else await markSent(mail.id, new Date());
     metrics().mailsSent.inc({ template: mail.template });
     return true;
   }

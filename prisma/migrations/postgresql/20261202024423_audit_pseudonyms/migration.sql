@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "AuditEvent" ADD COLUMN     "actorPseudonym" TEXT,
+ADD COLUMN     "targetPseudonym" TEXT;
+

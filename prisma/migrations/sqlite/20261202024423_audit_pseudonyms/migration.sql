@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "AuditEvent" ADD COLUMN "actorPseudonym" TEXT;
+ALTER TABLE "AuditEvent" ADD COLUMN "targetPseudonym" TEXT;
+
