@@ -5,6 +5,7 @@ import { parseTrustProxy } from "@/lib/server/client-address.mjs";
 import { parseLogLevel, type LogLevel } from "@/lib/server/log-levels.mjs";
 import type { SessionPolicy } from "@/lib/sessions/policy";
 import type { ThrottleLimit } from "@/lib/throttle/policy";
+import { readFederatedProviders, type FederatedProviderSettings } from "@/lib/federated/settings";
 
 const serverEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -103,6 +104,8 @@ export type ServerEnv = {
   mail: MailSettings;
   recovery: RecoverySettings;
   logLevel: LogLevel;
+  /** "Sign in with …": the providers whose variables are set (lib/federated/settings.ts). */
+  federatedProviders: FederatedProviderSettings[];
 };
 
 export interface MailSettings {
@@ -143,6 +146,8 @@ export function loadServerEnv(source: NodeJS.ProcessEnv): ServerEnv {
       "AUTH_URL must be set when SMTP_URL is: links in mail are built from it (e.g. AUTH_URL=https://auth.example.com).",
     );
   }
+  const federated = readFederatedProviders(source);
+  problems.push(...federated.problems);
   let database: ServerEnv["database"] | undefined;
   try {
     database = resolveDatabase(parsed.data?.DATABASE_URL);
@@ -195,6 +200,7 @@ export function loadServerEnv(source: NodeJS.ProcessEnv): ServerEnv {
       requireEmailVerification: data.REQUIRE_EMAIL_VERIFICATION === "true",
     },
     logLevel: data.LOG_LEVEL,
+    federatedProviders: federated.providers,
   };
 }
 
