@@ -33,6 +33,9 @@ const AUDIT_ACTION_LABELS = {
   "passkey.added": "Passkey added",
   "passkey.removed": "Passkey removed",
   "passkey.failed": "Passkey refused",
+  "federated.connected": "Sign-in provider connected",
+  "federated.disconnected": "Sign-in provider disconnected",
+  "federated.refused": "Sign-in with a provider refused",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -18,6 +18,7 @@ import {
 } from "@/lib/two-factor/mails";
 import { passkeyAddedMail, passkeyRemovedMail } from "@/lib/passkeys/mails";
 import { apiKeyCreatedMail, apiKeyRevokedMail } from "@/lib/api-keys/mails";
+import { federatedConnectedMail, federatedDisconnectedMail } from "@/lib/federated/mails";
 import type { ChangeNoticeParams } from "@/lib/mail/change-notice";
 
 /** Every mail Latchkey sends, with the parameters it is queued with. Add new mails here. */
@@ -37,6 +38,8 @@ export interface MailParams {
   passkey_removed: ChangeNoticeParams;
   api_key_created: ChangeNoticeParams;
   api_key_revoked: ChangeNoticeParams;
+  federated_connected: ChangeNoticeParams;
+  federated_disconnected: ChangeNoticeParams;
 }
 
 export type MailTemplate = keyof MailParams;
@@ -60,6 +63,8 @@ const composers: { [Template in MailTemplate]: Composer<MailParams[Template]> } 
   passkey_removed: passkeyRemovedMail,
   api_key_created: apiKeyCreatedMail,
   api_key_revoked: apiKeyRevokedMail,
+  federated_connected: federatedConnectedMail,
+  federated_disconnected: federatedDisconnectedMail,
 };
 
 function isMailTemplate(name: string): name is MailTemplate {
