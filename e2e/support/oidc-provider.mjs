@@ -7,7 +7,7 @@
 //   node e2e/support/oidc-provider.mjs '{"port":3310,"clients":[{"id":"…","secret":"…","redirectUris":["…"]}]}'
 //
 // Prints "listening" once it accepts connections; stops on SIGTERM.
-import Provider from "oidc-provider";
+import Provider, { interactionPolicy } from "oidc-provider";
 
 const config = JSON.parse(process.argv[2] ?? "{}");
 const issuer = config.issuer ?? `http://localhost:${config.port}`;
@@ -22,7 +22,14 @@ function claimsOf(login) {
   };
 }
 
+// Every authorization asks for the login again: one browser signs in as several people in a test.
+const policy = interactionPolicy.base();
+policy.get("login").checks.add(new interactionPolicy.Check("e2e_always", "every sign-in asks for the login", (ctx) =>
+  ctx.oidc.result?.login ? interactionPolicy.Check.NO_NEED_TO_PROMPT : interactionPolicy.Check.REQUEST_PROMPT,
+));
+
 const provider = new Provider(issuer, {
+  interactions: { policy },
   clients: config.clients.map((client) => ({
     client_id: client.id,
     client_secret: client.secret,
@@ -37,8 +44,11 @@ const provider = new Provider(issuer, {
   features: { devInteractions: { enabled: true } },
   pkce: { required: () => true },
   cookies: { keys: ["e2e-only-oidc-provider-cookie-key"] },
-  // Each sign-in asks for the login again: tests sign in as different people in one provider session.
-  loadExistingGrant: async () => undefined,
+  // Each sign-in asks for consent again too (the Continue page), using only the grant just given.
+  async loadExistingGrant(ctx) {
+    const grantId = ctx.oidc.result?.consent?.grantId;
+    return grantId ? ctx.oidc.provider.Grant.find(grantId) : undefined;
+  },
   renderError(ctx, out) {
     ctx.type = "html";
     ctx.body = `<!DOCTYPE html><title>Provider error</title><h1>${out.error}</h1><p>${out.error_description ?? ""}</p>`;

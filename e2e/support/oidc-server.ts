@@ -14,7 +14,8 @@ export interface OidcProviderProcess {
 
 /** Starts e2e/support/oidc-provider.mjs and waits until it listens; close() stops it by its PID. */
 export async function startOidcProvider(port: number, clients: OidcClient[], issuer?: string): Promise<OidcProviderProcess> {
-  const script = path.join(import.meta.dirname, "oidc-provider.mjs");
+  // Relative to the project directory, where the test runner runs (as servers.ts starts scripts/start.mjs).
+  const script = path.resolve("e2e/support/oidc-provider.mjs");
   const child = spawn(process.execPath, [script, JSON.stringify({ port, clients, issuer })], { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   await new Promise<void>((resolve, reject) => {
