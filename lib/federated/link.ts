@@ -6,7 +6,7 @@ import { changeNoticeParams } from "@/lib/mail/change-notice";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { setFlash } from "@/lib/flash/set-flash";
 import { isUniqueConstraintError } from "@/lib/users/prisma-errors";
-import { providerNameOf, type FederatedProviderId } from "@/lib/federated/settings";
+import { isFederatedProviderId, providerNameOf, type FederatedProviderId } from "@/lib/federated/settings";
 import { takePendingLink } from "@/lib/federated/pending";
 
 /**
@@ -99,4 +99,37 @@ export async function listIdentities(userId: string): Promise<ConnectedIdentity[
     select: { provider: true, createdAt: true, lastUsedAt: true },
   });
   return accounts.map((account) => ({ ...account, name: providerName(account.provider) }));
+}
+
+/** "GitHub" for a session signed in with GitHub (with or without its second factor); null for the other methods. */
+export function sessionProviderLabel(method: string): string | null {
+  const provider = method.split("+")[0] ?? "";
+  return isFederatedProviderId(provider) ? providerName(provider) : null;
+}
+
+export type UnlinkOutcome = { ok: true; name: string } | { ok: false; reason: "not_linked" | "last_method" };
+
+/**
+ * Disconnects a provider, unless it is the account's last way to sign in
+ * (no password, no passkey, no other provider): "Set a password first".
+ * Audited and mailed.
+ */
+export async function unlinkIdentity(user: { id: string; name: string; email: string }, provider: string): Promise<UnlinkOutcome> {
+  const outcome = await db.$transaction(async (tx) => {
+    const [account, owner, passkeys, others] = await Promise.all([
+      tx.account.findFirst({ where: { userId: user.id, provider }, select: { id: true } }),
+      tx.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } }),
+      tx.passkey.count({ where: { userId: user.id } }),
+      tx.account.count({ where: { userId: user.id, provider: { not: provider } } }),
+    ]);
+    if (!account) return { ok: false as const, reason: "not_linked" as const };
+    if (!owner?.passwordHash && passkeys === 0 && others === 0) return { ok: false as const, reason: "last_method" as const };
+    await tx.account.delete({ where: { id: account.id } });
+    return { ok: true as const };
+  });
+  if (!outcome.ok) return outcome;
+  const name = providerName(provider);
+  await recordAuditEvent({ action: "federated.disconnected", actorId: user.id, detail: name });
+  await enqueueMail("federated_disconnected", user.email, await changeNoticeParams(user.name, name));
+  return { ok: true, name };
 }
