@@ -215,4 +215,59 @@ test.describe("Sign in with an OpenID Connect provider", () => {
       await stopServer(server);
     }
   });
+
+  test("Connect links a new identity to the signed-in account; one linked elsewhere is refused", async ({ page, signedInUser }) => {
+    const elsewhere = providerLogin("elsewhere");
+    const other = await page.context().browser()!.newContext();
+    const otherPage = await other.newPage();
+    await signInWithProvider(otherPage, elsewhere);
+    await expect(otherPage).toHaveURL("/dashboard");
+    await other.close();
+
+    await page.goto("/profile");
+    await page.getByRole("button", { name: `Connect ${OIDC_NAME}` }).click();
+    await signInAtProvider(page, elsewhere);
+    await expect(page).toHaveURL("/profile");
+    await expect(page.getByText(`This ${OIDC_NAME} account is in use elsewhere`)).toBeVisible();
+    expect(await linkedProviders(signedInUser.id)).toEqual([]);
+
+    await page.getByRole("button", { name: `Connect ${OIDC_NAME}` }).click();
+    await signInAtProvider(page, providerLogin("connected"));
+    await expect(page).toHaveURL("/profile");
+    await expect(page.getByText(`${OIDC_NAME} was connected to your account.`)).toBeVisible();
+    await expect(page.getByRole("list", { name: "Connected accounts" })).toContainText(OIDC_NAME);
+    expect(await linkedProviders(signedInUser.id)).toEqual(["oidc"]);
+    await waitForMail(signedInUser.email, `${OIDC_NAME} was connected to your account`);
+
+    await page.getByRole("button", { name: `Disconnect ${OIDC_NAME}` }).click();
+    await expect(page.getByText(`${OIDC_NAME} was disconnected from your account.`)).toBeVisible();
+    expect(await linkedProviders(signedInUser.id)).toEqual([]);
+    await waitForMail(signedInUser.email, `${OIDC_NAME} was disconnected from your account`);
+  });
+
+  test("the last way to sign in cannot be disconnected; the session is listed and revocable", async ({ page, browser }) => {
+    const login = providerLogin("only-provider");
+    await signInWithProvider(page, login);
+    await expect(page).toHaveURL("/dashboard");
+    await page.goto("/profile");
+    await expect(page.getByRole("list", { name: "Active sessions" })).toContainText(`Signed in with ${OIDC_NAME}`);
+    await page.getByRole("button", { name: `Disconnect ${OIDC_NAME}` }).click();
+    await expect(page.getByText("Set a password first")).toBeVisible();
+    const user = await userByEmail(login);
+    expect(await linkedProviders(user!.id)).toEqual(["oidc"]);
+
+    // A second sign-in elsewhere shows up here and can be signed out.
+    const second = await browser.newContext();
+    const secondPage = await second.newPage();
+    await signInWithProvider(secondPage, login);
+    await expect(secondPage).toHaveURL("/dashboard");
+    await page.goto("/profile");
+    const signOutOther = page.getByRole("list", { name: "Active sessions" }).getByRole("button", { name: /^Sign out / });
+    await expect(signOutOther).toHaveCount(1);
+    await signOutOther.click();
+    await expect(signOutOther).toHaveCount(0);
+    await secondPage.goto("/dashboard");
+    await expect(secondPage).not.toHaveURL("/dashboard");
+    await second.close();
+  });
 });
