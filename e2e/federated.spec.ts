@@ -217,6 +217,8 @@ test.describe("Sign in with an OpenID Connect provider", () => {
   });
 
   test("Connect links a new identity to the signed-in account; one linked elsewhere is refused", async ({ page, signedInUser }) => {
+    // Three round trips through the provider and two mails.
+    test.setTimeout(240_000);
     const elsewhere = providerLogin("elsewhere");
     const other = await page.context().browser()!.newContext();
     const otherPage = await other.newPage();
@@ -246,6 +248,7 @@ test.describe("Sign in with an OpenID Connect provider", () => {
   });
 
   test("the last way to sign in cannot be disconnected; the session is listed and revocable", async ({ page, browser }) => {
+    test.setTimeout(180_000);
     const login = providerLogin("only-provider");
     await signInWithProvider(page, login);
     await expect(page).toHaveURL("/dashboard");
