@@ -6,6 +6,10 @@ import { isProtectedPath } from "@/lib/auth/protected-paths";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/content-security-policy";
 import { checkPagePostBody } from "@/lib/security/page-post-body";
 import { isRefusedActionOrigin, REFUSED_ORIGIN } from "@/lib/security/action-origin";
+import { federatedFormActionOrigins } from "@/lib/federated/settings";
+
+// The providers' variables straight from the environment, like AUTH_URL below; read once.
+let providerOrigins: string[] | undefined;
 
 // Three jobs, all edge-safe:
 // 1. Every page gets a Content-Security-Policy with a fresh script nonce.
@@ -39,7 +43,8 @@ export default async function middleware(request: NextRequest): Promise<NextResp
     if (!claims) return NextResponse.redirect(new URL(loginUrlFor(`${pathname}${search}`), request.nextUrl));
   }
 
-  const policy = contentSecurityPolicy(newNonce(), process.env.NODE_ENV !== "production");
+  providerOrigins ??= federatedFormActionOrigins(process.env);
+  const policy = contentSecurityPolicy(newNonce(), process.env.NODE_ENV !== "production", providerOrigins);
   // Next.js reads the nonce from the request's policy and puts it on its scripts.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", policy);

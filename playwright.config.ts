@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import chromium from "./e2e/support/chromium.json";
 import { APP_PORT as PORT, SMTP_PORT } from "./e2e/support/mail-settings";
+import { OIDC_CLIENT, OIDC_ISSUER, OIDC_NAME } from "./e2e/support/oidc-settings";
 
 // The suite runs against a production build (`next build` first; scripts/test-all.mjs
 // does it). DATABASE_URL picks the database; the test runner and the server share it.
@@ -58,6 +59,11 @@ export default defineConfig({
       TRUST_PROXY: "true",
       // The run ends with a SIGTERM: no readiness delay before the server stops.
       SHUTDOWN_READY_DELAY_SECONDS: "0",
+      // "Sign in with Test SSO": the provider e2e/global-setup.ts starts.
+      AUTH_OIDC_ISSUER: OIDC_ISSUER,
+      AUTH_OIDC_ID: OIDC_CLIENT.id,
+      AUTH_OIDC_SECRET: OIDC_CLIENT.secret,
+      AUTH_OIDC_NAME: OIDC_NAME,
     },
   },
 });

@@ -4,6 +4,7 @@ import { test as base, expect, signInOverHttp } from "./fixtures";
 import { registerWithForm, signInWithForm, simulateBrowserRestart } from "./support/browser";
 import { linkIn, waitForMail } from "./support/mailbox";
 import { APP_PORT } from "./support/mail-settings";
+import { OIDC_NAME } from "./support/oidc-settings";
 import { createUser, DEFAULT_PASSWORD, uniqueEmail, type TestUser } from "./support/users";
 import { TestAuthenticator, readSetupKey, turnOnTwoFactor } from "./support/totp";
 import { askForEmailChange } from "./support/account-setup";
@@ -87,6 +88,26 @@ const VISITOR_PAGES: PageState<null>[] = [
     shows: alert("Invalid email or password."),
   },
   { name: "sign in, Auth.js error", path: "/login?error=CredentialsSignin", shows: alert("Invalid email or password.") },
+  { name: "sign in, provider error", path: "/login?error=OAuthCallbackError", shows: alert(/Signing in with the provider did not complete/) },
+  {
+    name: "connect your account, nothing waiting",
+    path: "/login/link",
+    shows: (page) => page.getByText("There is no sign-in provider waiting to be connected in this browser"),
+  },
+  {
+    name: "connect your account, address already in use",
+    path: "/login",
+    then: async (page) => {
+      const owner = await createUser();
+      await page.getByRole("button", { name: `Sign in with ${OIDC_NAME}` }).click();
+      await page.getByPlaceholder("Enter any login").fill(owner.email);
+      await page.getByPlaceholder("and password").fill("anything");
+      await page.getByRole("button", { name: "Sign-in" }).click();
+      await page.getByRole("button", { name: "Continue" }).click();
+      await expect(page).toHaveURL("/login/link");
+    },
+    shows: heading("An account with this email already exists"),
+  },
   { name: "register", path: "/register", shows: heading("Create account") },
   { name: "register, empty form submitted", path: "/register", then: click("Create account"), shows: fieldError("Name") },
   {

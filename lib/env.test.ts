@@ -79,3 +79,51 @@ describe("NEW_SIGN_IN_ALERTS", () => {
     expect(() => loadServerEnv({ NODE_ENV: "development", NEW_SIGN_IN_ALERTS: "no" })).toThrow(/NEW_SIGN_IN_ALERTS must be "true" or "false"/);
   });
 });
+
+describe("Sign in with … providers", () => {
+  const dev = { NODE_ENV: "development" } as const;
+
+  it("turns none on without their variables", () => {
+    expect(loadServerEnv(dev).federatedProviders).toEqual([]);
+  });
+
+  it("turns a provider on when all its variables are set", () => {
+    const env = loadServerEnv({
+      ...dev,
+      AUTH_GITHUB_ID: "gh-id",
+      AUTH_GITHUB_SECRET: "gh-secret",
+      AUTH_OIDC_ISSUER: "https://sso.example.com/realms/staff",
+      AUTH_OIDC_ID: "client",
+      AUTH_OIDC_SECRET: "secret",
+    });
+    expect(env.federatedProviders.map((provider) => [provider.id, provider.name, provider.authorizationOrigin])).toEqual([
+      ["github", "GitHub", "https://github.com"],
+      ["oidc", "SSO", "https://sso.example.com"],
+    ]);
+  });
+
+  it("names the generic provider's button after AUTH_OIDC_NAME", () => {
+    const env = loadServerEnv({ ...dev, AUTH_OIDC_ISSUER: "http://localhost:9000", AUTH_OIDC_ID: "c", AUTH_OIDC_SECRET: "s", AUTH_OIDC_NAME: "Acme Login" });
+    expect(env.federatedProviders[0]).toMatchObject({ id: "oidc", name: "Acme Login", issuer: "http://localhost:9000" });
+  });
+
+  it("stops start-up naming the missing variable of a half-configured provider", () => {
+    expect(() => loadServerEnv({ ...dev, AUTH_GITHUB_ID: "gh-id" })).toThrow(/AUTH_GITHUB_SECRET must be set too: AUTH_GITHUB_ID is set/);
+    expect(() => loadServerEnv({ ...dev, AUTH_GOOGLE_SECRET: "s" })).toThrow(/AUTH_GOOGLE_ID must be set too/);
+    expect(() => loadServerEnv({ ...dev, AUTH_MICROSOFT_ENTRA_ID_ID: "i", AUTH_MICROSOFT_ENTRA_ID_SECRET: "s" })).toThrow(
+      /AUTH_MICROSOFT_ENTRA_ID_ISSUER must be set too/,
+    );
+    expect(() => loadServerEnv({ ...dev, AUTH_OIDC_ID: "c", AUTH_OIDC_SECRET: "s" })).toThrow(/AUTH_OIDC_ISSUER must be set too/);
+  });
+
+  it("refuses an issuer that is no https:// URL, except on localhost", () => {
+    expect(() => loadServerEnv({ ...dev, AUTH_OIDC_ISSUER: "http://sso.example.com", AUTH_OIDC_ID: "c", AUTH_OIDC_SECRET: "s" })).toThrow(
+      /AUTH_OIDC_ISSUER must be an https:\/\/ URL/,
+    );
+    expect(() => loadServerEnv({ ...dev, AUTH_OIDC_ISSUER: "not a url", AUTH_OIDC_ID: "c", AUTH_OIDC_SECRET: "s" })).toThrow(/AUTH_OIDC_ISSUER must be a URL/);
+  });
+
+  it("takes an empty variable as unset", () => {
+    expect(loadServerEnv({ ...dev, AUTH_GITHUB_ID: "", AUTH_GITHUB_SECRET: "" }).federatedProviders).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@ import { parseLogLevel, type LogLevel } from "@/lib/server/log-levels.mjs";
 import { parseMetricsToken, parseShutdownReadyDelay } from "@/lib/server/monitoring-settings.mjs";
 import type { SessionPolicy } from "@/lib/sessions/policy";
 import type { ThrottleLimit } from "@/lib/throttle/policy";
+import { readFederatedProviders, type FederatedProviderSettings } from "@/lib/federated/settings";
 
 const serverEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -121,6 +122,8 @@ export type ServerEnv = {
   /** NEW_SIGN_IN_ALERTS: mail the owner when a browser it has not seen signs in (lib/sign-in-alerts/). */
   newSignInAlerts: boolean;
   logLevel: LogLevel;
+  /** "Sign in with …": the providers whose variables are set (lib/federated/settings.ts). */
+  federatedProviders: FederatedProviderSettings[];
 };
 
 export interface MailSettings {
@@ -161,6 +164,8 @@ export function loadServerEnv(source: NodeJS.ProcessEnv): ServerEnv {
       "AUTH_URL must be set when SMTP_URL is: links in mail are built from it (e.g. AUTH_URL=https://auth.example.com).",
     );
   }
+  const federated = readFederatedProviders(source);
+  problems.push(...federated.problems);
   let database: ServerEnv["database"] | undefined;
   try {
     database = resolveDatabase(parsed.data?.DATABASE_URL);
@@ -215,6 +220,7 @@ export function loadServerEnv(source: NodeJS.ProcessEnv): ServerEnv {
     },
     newSignInAlerts: data.NEW_SIGN_IN_ALERTS === "true",
     logLevel: data.LOG_LEVEL,
+    federatedProviders: federated.providers,
   };
 }
 

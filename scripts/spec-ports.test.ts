@@ -19,7 +19,9 @@ function specFiles(directory: string): string[] {
 describe("ports of the e2e specs' own servers", () => {
   it("gives each offset to one spec file", () => {
     const owners = new Map<number, Set<string>>();
-    for (const file of specFiles(path.join(root, "e2e"))) {
+    // The suite's own servers besides the app: the mail sink (+1) and the OIDC provider (+100).
+    const suiteServers = ["mail-settings.ts", "oidc-settings.ts"].map((name) => path.join(root, "e2e", "support", name));
+    for (const file of [...specFiles(path.join(root, "e2e")), ...suiteServers]) {
       const text = fs.readFileSync(file, "utf8");
       for (const match of text.matchAll(/specPort\((\d+)\)|APP_PORT \+ (\d+)/g)) {
         const offset = Number(match[1] ?? match[2]);

@@ -10,6 +10,9 @@ import { PasskeySignIn } from "@/components/passkeys/passkey-sign-in";
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import { IDLE, fieldErrorsOf, valuesOf } from "@/lib/form-state";
 
+/** The "Sign in with …" buttons post this form (components/sign-in/provider-buttons.tsx). */
+export const LOGIN_FORM_ID = "login-form";
+
 interface LoginFormProps {
   next?: string;
   initialError?: string;
@@ -25,7 +28,7 @@ export function LoginForm({ next, initialError, passkeyOptions }: LoginFormProps
 
   return (
     <>
-      <form action={formAction} className="space-y-5" noValidate>
+      <form id={LOGIN_FORM_ID} action={formAction} className="space-y-5" noValidate>
         <FormAlert tone="error" message={message} />
         {next && <input type="hidden" name="next" value={next} />}
         <TextField

@@ -5,7 +5,9 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
 import { INVALID_CREDENTIALS_MESSAGE } from "@/lib/auth/messages";
 import { PageCard } from "@/components/page-card";
-import { LoginForm } from "@/app/login/login-form";
+import { LoginForm, LOGIN_FORM_ID } from "@/app/login/login-form";
+import { ProviderButtons } from "@/components/sign-in/provider-buttons";
+import { FEDERATED_ERROR_MESSAGES } from "@/lib/federated/messages";
 import { passkeyAuthenticationOptions } from "@/lib/passkeys/authentication";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -14,6 +16,7 @@ export const metadata: Metadata = { title: "Sign in" };
 const AUTH_ERROR_MESSAGES: Record<string, string> = {
   CredentialsSignin: INVALID_CREDENTIALS_MESSAGE,
   MissingCSRF: "Your sign-in form expired. Please try again.",
+  ...FEDERATED_ERROR_MESSAGES,
 };
 
 interface LoginPageProps {
@@ -30,6 +33,7 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
     <PageCard title="Sign in">
       {/* Null when passkeys are off (lib/passkeys/relying-party.ts): no button, no autofill request. */}
       <LoginForm next={nextPath} initialError={initialError} passkeyOptions={await passkeyAuthenticationOptions(null)} />
+      <ProviderButtons formId={LOGIN_FORM_ID} />
       <p className="mt-6 text-center text-sm text-slate-700 dark:text-slate-300">
         New here?{" "}
         <Link href="/register" className="font-semibold text-indigo-700 hover:underline dark:text-indigo-400">

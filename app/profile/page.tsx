@@ -6,6 +6,9 @@ import { reauthenticateUrlFor } from "@/lib/auth/login-url";
 import { listActiveSessions } from "@/lib/sessions/registry";
 import { ChangePasswordForm, UpdateNameForm } from "@/app/profile/profile-forms";
 import { SessionList } from "@/app/profile/session-list";
+import { ConnectedAccounts } from "@/app/profile/connected-accounts";
+import { listIdentities } from "@/lib/federated/link";
+import { configuredProviders } from "@/lib/federated/configured";
 import { CreateApiKeyForm } from "@/app/profile/create-api-key-form";
 import { ApiKeyList } from "@/app/profile/api-key-list";
 import { listApiKeys } from "@/lib/api-keys/registry";
@@ -50,14 +53,16 @@ function AddingForm({ session, task, form }: { session: CurrentSession; task: st
 
 export default async function ProfilePage() {
   const session = await requireSession("/profile");
-  const [pendingEmail, sessions, apiKeys, events, totpOn, passkeys] = await Promise.all([
+  const [pendingEmail, sessions, apiKeys, events, totpOn, passkeys, identities] = await Promise.all([
     pendingEmailOf(session.user.id),
     listActiveSessions(session.user.id),
     listApiKeys(session.user.id),
     listAuditEvents({ userId: session.user.id, limit: 10 }),
     hasTotpEnabled(session.user.id),
     listPasskeys(session.user.id),
+    listIdentities(session.user.id),
   ]);
+  const providers = configuredProviders();
   return (
     <div className="space-y-8">
       <div>
@@ -125,6 +130,13 @@ export default async function ProfilePage() {
           </div>
         </section>
       </div>
+      {(providers.length > 0 || identities.length > 0) && (
+        <section className={panel} aria-labelledby="connected-accounts-heading">
+          <h2 id="connected-accounts-heading" className="mb-2 text-lg font-semibold">Connected accounts</h2>
+          <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">Providers you can sign in with instead of your password.</p>
+          <ConnectedAccounts identities={identities} configured={providers} />
+        </section>
+      )}
       <section className={panel}>
         <h2 className="mb-2 text-lg font-semibold">
           Active sessions

@@ -2,6 +2,7 @@ import { revokeOtherSessionsAction, revokeSessionAction } from "@/app/profile/ac
 import { SubmitButton } from "@/components/submit-button";
 import { describeDevice } from "@/lib/sessions/describe-device";
 import { formatDateTime } from "@/lib/format";
+import { sessionProviderLabel } from "@/lib/federated/link";
 
 export interface SessionRow {
   id: string;
@@ -10,6 +11,8 @@ export interface SessionRow {
   userAgent: string;
   ip: string | null;
   remember: boolean;
+  /** How it was signed in: "password", "passkey", "github", "oidc+totp"… */
+  method: string;
 }
 
 export function SessionList({ sessions, currentSessionId }: { sessions: SessionRow[]; currentSessionId: string }) {
@@ -34,6 +37,7 @@ export function SessionList({ sessions, currentSessionId }: { sessions: SessionR
                 <p className="text-slate-600 dark:text-slate-400">
                   {session.ip ?? "Unknown IP"} · Signed in {formatDateTime(session.createdAt)} · Last active{" "}
                   {formatDateTime(session.lastSeenAt)}
+                  {sessionProviderLabel(session.method) && ` · Signed in with ${sessionProviderLabel(session.method)}`}
                   {session.remember && " · Remembered"}
                 </p>
               </div>

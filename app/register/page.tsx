@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { PageCard } from "@/components/page-card";
 import { RegisterForm } from "@/app/register/register-form";
+import { ProviderButtons } from "@/components/sign-in/provider-buttons";
 
 export const metadata: Metadata = { title: "Create account" };
 
@@ -12,6 +13,7 @@ export default async function RegisterPage() {
   return (
     <PageCard title="Create account">
       <RegisterForm />
+      <ProviderButtons />
       <p className="mt-6 text-center text-sm text-slate-700 dark:text-slate-300">
         Already have an account?{" "}
         <Link href="/login" className="font-semibold text-indigo-700 hover:underline dark:text-indigo-400">

@@ -38,6 +38,9 @@ const AUDIT_ACTION_LABELS = {
   "account.deleted": "Account deleted by its owner",
   "user.deleted": "Deleted by an admin",
   "account.exported": "Account data downloaded",
+  "federated.connected": "Sign-in provider connected",
+  "federated.disconnected": "Sign-in provider disconnected",
+  "federated.refused": "Sign-in with a provider refused",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

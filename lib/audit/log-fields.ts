@@ -1,7 +1,7 @@
 import type { AuditAction } from "@/lib/audit/actions";
 
 /** How the person proved who they are, when an event is about that. */
-export type AuthMethod = "password" | "password+totp" | "passkey" | "basic" | "totp" | "recovery_code";
+export type AuthMethod = "password" | "password+totp" | "passkey" | "basic" | "totp" | "recovery_code" | "federated";
 
 /**
  * success; failure (a wrong credential); locked (refused, or a lock
@@ -28,6 +28,8 @@ function failedSignIn(detail: string): ReturnType<Describe> {
 }
 
 function proof(detail: string): AuthMethod {
+  // "via GitHub" (lib/auth/start-session.ts): a provider stood in for the password.
+  if (detail.startsWith("via ")) return "federated";
   if (detail.includes("second factor")) return "password+totp";
   return detail.includes("passkey") ? "passkey" : "password";
 }
@@ -52,6 +54,7 @@ const DESCRIBE: Partial<Record<AuditAction, Describe>> = {
   "recovery_code.used": () => ({ method: "recovery_code", outcome: "success" }),
   "passkey.failed": () => ({ method: "passkey", outcome: "failure" }),
   "throttle.triggered": () => ({ outcome: "locked" }),
+  "federated.refused": (detail) => ({ method: "federated", outcome: detail.endsWith("account deactivated") ? "inactive" : "failure" }),
 };
 
 /** The structured facts of an audit event for its log line (and counters). */

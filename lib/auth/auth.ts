@@ -16,6 +16,10 @@ import { authJsCookieSettings } from "@/lib/sessions/cookies";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { loginSchema } from "@/lib/validation/login";
 import { sendVerificationMail } from "@/lib/verification/email-verification";
+import { buildProvider, identityFromProfile } from "@/lib/federated/providers";
+import { completeFederatedCallback } from "@/lib/federated/callback";
+import { federatedErrorUrl } from "@/lib/federated/messages";
+import { isFederatedProviderId } from "@/lib/federated/settings";
 
 /** Thrown for a correct password on a deactivated account. */
 export class InactiveAccountError extends CredentialsSignin {
@@ -58,7 +62,25 @@ const authConfig = {
   adapter: PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]),
   // Auth.js's reports as lines of the app's log: a refused sign-in is no stack trace.
   logger: authJsLogger(({ level, fields, msg }) => log[level](fields, msg)),
+  // A provider's error, or a check of its answer that failed: the sign-in page says which.
+  pages: { ...edgeAuthConfig.pages, error: "/login" },
+  callbacks: {
+    ...edgeAuthConfig.callbacks,
+    /**
+     * Every "Sign in with …" callback ends here, and always in a redirect
+     * (lib/federated/callback.ts): Auth.js never writes a user, an account
+     * row or a session of its own, and no token from the provider is kept.
+     */
+    async signIn({ account, profile }) {
+      if (!account || account.type === "credentials") return true;
+      const provider = account.provider;
+      const identity = isFederatedProviderId(provider) && profile ? identityFromProfile(provider, profile) : null;
+      if (!identity) return federatedErrorUrl("failed");
+      return completeFederatedCallback(identity);
+    },
+  },
   providers: [
+    ...serverEnv.federatedProviders.map((settings) => buildProvider(settings)),
     Credentials({
       credentials: { email: {}, password: {}, remember: {} },
       // Auth.js's own /api/auth/callback/credentials reaches this without our

@@ -8,12 +8,23 @@ import type { Role } from "@/lib/generated/prisma/sqlite/enums";
 import { createLoginSession, type SignInMethod } from "@/lib/sessions/registry";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { noteSignInDevice } from "@/lib/sign-in-alerts/device";
+import { serverEnv } from "@/lib/env";
+import { providerNameOf } from "@/lib/federated/settings";
+import { completePendingLink } from "@/lib/federated/link";
 
-const METHOD_DETAIL: Record<SignInMethod, string | null> = {
+const METHOD_DETAIL: Record<string, string | null> = {
   password: null,
   "password+totp": "password and second factor",
   passkey: "passkey",
 };
+
+/** "via GitHub", "via SSO and second factor" for a provider's sign-in. */
+function methodDetail(method: SignInMethod): string | null {
+  if (method in METHOD_DETAIL) return METHOD_DETAIL[method] ?? null;
+  const [provider, factor] = method.split("+");
+  const name = providerNameOf(provider ?? "", serverEnv.federatedProviders) ?? provider;
+  return `via ${name}${factor ? " and second factor" : ""}`;
+}
 
 /**
  * Everything a successful password sign-in records: the last sign-in time,
@@ -35,8 +46,11 @@ export async function startPasswordSession(
   await setBrowserKeyCookie(browserKey, request.secure);
   // The one hook for new-sign-in alerts: every browser sign-in passes here.
   await noteSignInDevice(userId, method, request, now);
-  const detail = [METHOD_DETAIL[method], remember ? "with Remember me" : null].filter(Boolean).join(", ");
+  const detail = [methodDetail(method), remember ? "with Remember me" : null].filter(Boolean).join(", ");
   await recordAuditEvent({ action: "sign_in.succeeded", actorId: userId, detail: detail || undefined });
+  // "An account with this email already exists": signing in to it, by any
+  // method, is what links the provider that found it (lib/federated/link.ts).
+  await completePendingLink(userId);
   return id;
 }
 

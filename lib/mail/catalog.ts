@@ -18,6 +18,7 @@ import {
 } from "@/lib/two-factor/mails";
 import { passkeyAddedMail, passkeyRemovedMail } from "@/lib/passkeys/mails";
 import { apiKeyCreatedMail, apiKeyRevokedMail } from "@/lib/api-keys/mails";
+import { federatedConnectedMail, federatedDisconnectedMail } from "@/lib/federated/mails";
 import type { ChangeNoticeParams } from "@/lib/mail/change-notice";
 import { composeNewSignInMail, type NewSignInParams } from "@/lib/sign-in-alerts/mails";
 import { accountDeletedMail, accountExportedMail, type AccountDeletedParams } from "@/lib/users/mails";
@@ -42,6 +43,8 @@ export interface MailParams {
   new_sign_in: NewSignInParams;
   account_deleted: AccountDeletedParams;
   account_exported: ChangeNoticeParams;
+  federated_connected: ChangeNoticeParams;
+  federated_disconnected: ChangeNoticeParams;
 }
 
 /**
@@ -74,6 +77,8 @@ const composers: { [Template in MailTemplate]: Composer<MailParams[Template]> } 
   new_sign_in: composeNewSignInMail,
   account_deleted: accountDeletedMail,
   account_exported: accountExportedMail,
+  federated_connected: federatedConnectedMail,
+  federated_disconnected: federatedDisconnectedMail,
 };
 
 function isMailTemplate(name: string): name is MailTemplate {

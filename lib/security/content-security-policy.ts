@@ -3,9 +3,10 @@
  * carrying this response's nonce (Next.js adds it to its own inline scripts),
  * so an injected <script> does not run; no framing; no plugins. Inline
  * styles stay allowed (React's style attributes), inline scripts do not.
- * Edge-safe: built in middleware.
+ * Edge-safe: built in middleware, which passes the configured sign-in
+ * providers' authorization origins (lib/federated/settings.ts).
  */
-export function contentSecurityPolicy(nonce: string, development: boolean): string {
+export function contentSecurityPolicy(nonce: string, development: boolean, formActionOrigins: string[] = []): string {
   const directives = [
     "default-src 'self'",
     // 'unsafe-eval' only for the development server's hot reloading.
@@ -16,7 +17,8 @@ export function contentSecurityPolicy(nonce: string, development: boolean): stri
     `connect-src 'self'${development ? " ws:" : ""}`,
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    // A "Sign in with …" form's redirect to its provider is checked against form-action too.
+    ["form-action 'self'", ...formActionOrigins].join(" "),
     "frame-ancestors 'none'",
   ];
   return directives.join("; ");

@@ -4,7 +4,10 @@ import { serverEnv } from "@/lib/env";
 import { hashToken, randomToken } from "@/lib/sessions/keys";
 import { sessionExpiresAt } from "@/lib/sessions/policy";
 
-export type SignInMethod = "password" | "password+totp" | "passkey";
+import type { FederatedProviderId } from "@/lib/federated/settings";
+
+/** A provider's id ("github", "oidc") when "Sign in with …" stood in for the password. */
+export type SignInMethod = "password" | "password+totp" | "passkey" | FederatedProviderId | `${FederatedProviderId}+totp`;
 
 export interface NewLoginSession {
   userId: string;
@@ -117,7 +120,7 @@ export async function listActiveSessions(userId: string, now = new Date()) {
       OR: [{ remember: true }, { lastSeenAt: { gte: idleCutoff } }],
     },
     orderBy: { lastSeenAt: "desc" },
-    select: { id: true, createdAt: true, lastSeenAt: true, userAgent: true, ip: true, remember: true },
+    select: { id: true, createdAt: true, lastSeenAt: true, userAgent: true, ip: true, remember: true, method: true },
   });
 }
 

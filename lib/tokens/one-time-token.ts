@@ -22,7 +22,11 @@ export type TokenPurpose =
   | "webauthn_registration"
   | "webauthn_authentication"
   // The spent nonces of stateless passkey sign-in challenges (lib/passkeys/sign-in-challenge.ts).
-  | "webauthn_sign_in_nonce";
+  | "webauthn_sign_in_nonce"
+  // "Sign in with …": what the button started (Remember me, next, or a Connect of one
+  // session), and an identity waiting to be linked to the account it named (lib/federated/pending.ts).
+  | "federated_intent"
+  | "federated_link";
 
 export interface TokenToIssue {
   purpose: TokenPurpose;

@@ -28,6 +28,8 @@ const stepDataSchema = z.object({
   next: z.string().nullable(),
   /** Re-authentication only: the session being confirmed. */
   sessionId: z.string().nullable(),
+  /** Sign-in only: the provider that stood in for the password ("github"), if one did. */
+  provider: z.enum(["github", "google", "microsoft-entra-id", "oidc"]).optional(),
 });
 
 export type PendingStepData = z.infer<typeof stepDataSchema>;

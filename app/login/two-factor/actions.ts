@@ -51,7 +51,7 @@ async function handleVerifySecondFactor(_previous: SecondFactorState, formData: 
   // Used up here, so a second request with the same cookie (or a racing one) gets nothing.
   const completed = await completePendingStep("sign-in");
   if (!completed) return formError({ message: EXPIRED_MESSAGE, values: echo });
-  await startSessionWithCookie(user, completed.remember, "password+totp");
+  await startSessionWithCookie(user, completed.remember, completed.provider ? `${completed.provider}+totp` : "password+totp");
   if (attempt.kind === "recovery") {
     await setFlash("info", recoveryCodesLeftMessage(attempt.codesLeft));
   }

@@ -5,6 +5,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { readPendingStep } from "@/lib/two-factor/login-challenge";
 import { PageCard } from "@/components/page-card";
 import { SecondFactorForm } from "@/app/login/two-factor/second-factor-form";
+import { providerName } from "@/lib/federated/link";
 
 export const metadata: Metadata = { title: "Two-factor authentication" };
 
@@ -16,7 +17,8 @@ export default async function TwoFactorLoginPage() {
       {pending ? (
         <>
           <p className="mb-6 text-sm text-slate-700 dark:text-slate-300">
-            Your password was right. Now enter the code from your authenticator app.
+            {pending.provider ? `You signed in with ${providerName(pending.provider)}.` : "Your password was right."} Now enter the
+            code from your authenticator app.
           </p>
           <SecondFactorForm />
         </>

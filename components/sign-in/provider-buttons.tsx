@@ -1,0 +1,61 @@
+import { connection } from "next/server";
+import {
+  signInWithGitHubAction,
+  signInWithGoogleAction,
+  signInWithMicrosoftAction,
+  signInWithOidcAction,
+} from "@/app/actions/federated-sign-in";
+import { configuredProviders } from "@/lib/federated/configured";
+import type { FederatedProviderId } from "@/lib/federated/settings";
+
+const ACTIONS: Record<FederatedProviderId, (formData: FormData) => Promise<void>> = {
+  github: signInWithGitHubAction,
+  google: signInWithGoogleAction,
+  "microsoft-entra-id": signInWithMicrosoftAction,
+  oidc: signInWithOidcAction,
+};
+
+interface ProviderButtonsProps {
+  /**
+   * The id of the sign-in form whose "Remember me" and `next` the buttons
+   * submit (they post that form, to their own action). Without it they are
+   * a form of their own, with `next` only.
+   */
+  formId?: string;
+  next?: string;
+}
+
+/**
+ * "Sign in with {name}" for each configured provider; nothing when none is.
+ * Plain form posts to server actions, so they work without JavaScript. The
+ * list is read per request: render this as a dynamic part of a prerendered page.
+ */
+export async function ProviderButtons({ formId, next }: ProviderButtonsProps) {
+  await connection();
+  const providers = configuredProviders();
+  if (providers.length === 0) return null;
+  const buttons = providers.map((provider) => (
+    <button
+      key={provider.id}
+      type="submit"
+      form={formId}
+      formAction={ACTIONS[provider.id]}
+      formNoValidate
+      className="inline-flex w-full items-center justify-center rounded-md bg-white px-4 py-2 text-sm font-semibold text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:bg-slate-800 dark:text-slate-100 dark:ring-slate-600 dark:hover:bg-slate-700"
+    >
+      Sign in with {provider.name}
+    </button>
+  ));
+  return (
+    <div className="mt-6 border-t border-slate-200 pt-6 dark:border-slate-800">
+      {formId ? (
+        <div className="space-y-3">{buttons}</div>
+      ) : (
+        <form className="space-y-3">
+          {next && <input type="hidden" name="next" value={next} />}
+          {buttons}
+        </form>
+      )}
+    </div>
+  );
+}

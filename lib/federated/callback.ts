@@ -1,0 +1,156 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { serverEnv } from "@/lib/env";
+import { currentRequestInfo } from "@/lib/auth/request-info";
+import { getCurrentSession } from "@/lib/auth/session";
+import { startSessionWithCookie } from "@/lib/auth/start-session";
+import { signInLanding } from "@/lib/account-review/landing";
+import { recordAuditEvent } from "@/lib/audit/record-event";
+import { setFlash } from "@/lib/flash/set-flash";
+import { enqueueMail } from "@/lib/mail/outbox";
+import { beginPendingStep } from "@/lib/two-factor/login-challenge";
+import { hasTotpEnabled } from "@/lib/two-factor/totp-factor";
+import { sendVerificationMail } from "@/lib/verification/email-verification";
+import { isUniqueConstraintError } from "@/lib/users/prisma-errors";
+import { publicUserSelect, type PublicUser } from "@/lib/users/public-user";
+import { emailField } from "@/lib/validation/email";
+import { nameField } from "@/lib/validation/name";
+import { federatedErrorUrl } from "@/lib/federated/messages";
+import { beginPendingLink, takeIntent } from "@/lib/federated/pending";
+import { findLinkedUserId, linkIdentity, LINK_REFUSALS, providerName, touchIdentity } from "@/lib/federated/link";
+import type { FederatedIdentity } from "@/lib/federated/providers";
+
+/**
+ * What Auth.js's signIn callback does with an identity a provider vouched
+ * for, as the path to send the browser to. Auth.js itself never gets to
+ * create a user, an account row or a session: every path here ends in a
+ * redirect (a string from the callback), and the session, when there is one,
+ * is Latchkey's own (lib/auth/start-session.ts).
+ *
+ * - A Connect started from /profile by the session still signed in links
+ *   the identity to that account; any other callback while signed in links
+ *   nothing.
+ * - A linked identity signs its account in (deactivation, required email
+ *   confirmation and the second factor apply as after a password).
+ * - An unknown identity with an address nobody uses makes a new account.
+ * - An address already in use is never linked on the provider's word: the
+ *   browser goes to /login/link, and only a sign-in to that account the
+ *   usual way links it (lib/federated/link.ts).
+ */
+export async function completeFederatedCallback(identity: FederatedIdentity): Promise<string> {
+  const intent = await takeIntent();
+  const current = await getCurrentSession();
+  if (intent?.kind === "connect") return connect(identity, intent.sessionId, current);
+  // Signed in, and no Connect of this session pending: a stray callback links nothing.
+  if (current) {
+    await setFlash("error", "You are already signed in. Use Connect on your profile to add a sign-in provider.");
+    return "/profile";
+  }
+  const remember = intent?.kind === "sign-in" ? intent.remember : false;
+  const next = intent?.kind === "sign-in" ? intent.next : null;
+
+  const linkedUserId = await findLinkedUserId(identity.provider, identity.providerAccountId);
+  if (linkedUserId) {
+    const user = await db.user.findUnique({ where: { id: linkedUserId }, select: publicUserSelect });
+    if (!user) return federatedErrorUrl("failed");
+    await touchIdentity(identity.provider, identity.providerAccountId);
+    return signInAs(user, identity, remember, next);
+  }
+
+  const email = emailField.safeParse(identity.email ?? "");
+  if (!email.success) {
+    await recordAuditEvent({ action: "federated.refused", detail: `${providerName(identity.provider)}: no usable email address` });
+    return federatedErrorUrl("no_email");
+  }
+  const existing = await db.user.findUnique({ where: { email: email.data }, select: { id: true } });
+  if (existing) {
+    await beginPendingLink(existing.id, {
+      provider: identity.provider,
+      providerAccountId: identity.providerAccountId,
+      email: email.data,
+      remember,
+      next,
+    });
+    return "/login/link";
+  }
+  const created = await createFederatedUser(identity, email.data);
+  if (!created) return federatedErrorUrl("failed");
+  return signInAs(created, identity, remember, next);
+}
+
+async function signInAs(user: PublicUser, identity: FederatedIdentity, remember: boolean, next: string | null): Promise<string> {
+  const name = providerName(identity.provider);
+  if (!user.active) {
+    await recordAuditEvent({ action: "federated.refused", targetUserId: user.id, detail: `${name}: account deactivated` });
+    return federatedErrorUrl("inactive");
+  }
+  if (serverEnv.recovery.requireEmailVerification && !user.emailVerified) {
+    await sendVerificationMail(user, (await currentRequestInfo()).ip);
+    return federatedErrorUrl("unverified");
+  }
+  // The provider stands in for the password, not for the second factor.
+  if (await hasTotpEnabled(user.id)) {
+    await beginPendingStep("sign-in", user.id, { remember, next, sessionId: null, provider: identity.provider });
+    return "/login/two-factor";
+  }
+  await startSessionWithCookie(user, remember, identity.provider);
+  return signInLanding(user, next);
+}
+
+async function connect(
+  identity: FederatedIdentity,
+  sessionId: string,
+  current: Awaited<ReturnType<typeof getCurrentSession>>,
+): Promise<string> {
+  const name = providerName(identity.provider);
+  if (!current || current.id !== sessionId) {
+    await setFlash("error", `Connecting ${name} did not complete: sign in and try again.`);
+    return current ? "/profile" : "/login";
+  }
+  const outcome = await linkIdentity(current.user, identity.provider, identity.providerAccountId);
+  await setFlash(outcome.ok ? "success" : "error", outcome.ok ? `${name} was connected to your account.` : LINK_REFUSALS[outcome.reason](name));
+  return "/profile";
+}
+
+/**
+ * A new account for an address nobody uses: no password, the identity
+ * linked, and the address confirmed only when the provider vouches for it
+ * (otherwise the confirmation mail goes out as at registration). All in one
+ * transaction, with its "user.registered" record.
+ */
+async function createFederatedUser(identity: FederatedIdentity, email: string): Promise<PublicUser | null> {
+  const { ip, userAgent } = await currentRequestInfo();
+  const parsedName = nameField.safeParse(identity.name ?? "");
+  const name = parsedName.success ? parsedName.data : email.split("@")[0]!.slice(0, 100);
+  const now = new Date();
+  try {
+    return await db.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: {
+          name,
+          email,
+          emailVerified: identity.emailVerified ? now : null,
+          auditActions: {
+            create: { action: "user.registered", ip, userAgent: userAgent || null, detail: `via ${providerName(identity.provider)}` },
+          },
+          accounts: {
+            create: {
+              type: identity.provider === "github" ? "oauth" : "oidc",
+              provider: identity.provider,
+              providerAccountId: identity.providerAccountId,
+              createdAt: now,
+              lastUsedAt: now,
+            },
+          },
+        },
+        select: publicUserSelect,
+      });
+      if (!identity.emailVerified) await enqueueMail("email_verification", email, { userId: user.id }, tx);
+      return user;
+    });
+  } catch (error) {
+    // Registered (or linked) by a racing request a moment ago: nothing of this one is kept.
+    if (isUniqueConstraintError(error)) return null;
+    throw error;
+  }
+}

@@ -1,0 +1,13 @@
+import "server-only";
+import { serverEnv } from "@/lib/env";
+import type { FederatedProviderId } from "@/lib/federated/settings";
+
+export interface ProviderButton {
+  id: FederatedProviderId;
+  name: string;
+}
+
+/** The configured providers, read per request (never baked into a prerendered page). */
+export function configuredProviders(): ProviderButton[] {
+  return serverEnv.federatedProviders.map(({ id, name }) => ({ id, name }));
+}
