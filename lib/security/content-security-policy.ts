@@ -6,10 +6,25 @@
  * Edge-safe: built in middleware.
  */
 export function contentSecurityPolicy(nonce: string, development: boolean): string {
+  // 'unsafe-eval' only for the development server's hot reloading.
+  return policyWith(`'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`, development);
+}
+
+/**
+ * The same policy for a page prerendered at build, which carries no nonce:
+ * its scripts are allowed by hash instead (lib/security/static-page-hashes.ts),
+ * the inline ones by their content's sha256, the external ones by their
+ * integrity hash. 'strict-dynamic' lets those load the chunks they need, and
+ * nothing else runs: an injected <script> matches no hash.
+ */
+export function staticPagePolicy(scriptHashes: string[]): string {
+  return policyWith(`'self' ${scriptHashes.join(" ")} 'strict-dynamic'`, false);
+}
+
+function policyWith(scriptSources: string, development: boolean): string {
   const directives = [
     "default-src 'self'",
-    // 'unsafe-eval' only for the development server's hot reloading.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
+    `script-src ${scriptSources}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
