@@ -4,7 +4,7 @@ import { isSecureRequest } from "@/lib/auth/secure-request";
 import { loginUrlFor } from "@/lib/auth/login-url";
 import { isProtectedPath } from "@/lib/auth/protected-paths";
 import { contentSecurityPolicy, newNonce, staticPagePolicy } from "@/lib/security/content-security-policy";
-import { publicPathOfTwin, staticTwinFor } from "@/lib/security/static-pages";
+import { isStaticTwin, staticTwinFor } from "@/lib/security/static-pages";
 import { staticPageScriptHashes } from "@/lib/security/static-page-hashes";
 import { checkPagePostBody } from "@/lib/security/page-post-body";
 import { isRefusedActionOrigin, REFUSED_ORIGIN } from "@/lib/security/action-origin";
@@ -51,8 +51,13 @@ export default async function middleware(request: NextRequest): Promise<NextResp
   if (isProtectedPath(pathname)) {
     if (!(await sessionClaims())) return NextResponse.redirect(new URL(loginUrlFor(`${pathname}${search}`), request.nextUrl));
   }
-  const publicPath = publicPathOfTwin(pathname);
-  if (publicPath) return NextResponse.redirect(new URL(publicPath, request.nextUrl));
+  // A twin by its own address (middleware also sees the rewrite below): the prerendered page, with its hashes.
+  const twinHashes = isStaticTwin(pathname) && staticPageScriptHashes(pathname);
+  if (twinHashes) {
+    const response = NextResponse.next();
+    response.headers.set("content-security-policy", staticPagePolicy(twinHashes));
+    return response;
+  }
   const twin = staticTwinFor({
     method: request.method,
     pathname,

@@ -84,6 +84,7 @@ function ensureBuild() {
   const saved = kept.map((file) => (fs.existsSync(file) ? fs.readFileSync(file) : null));
   try {
     run(bin("next"), ["build"], env);
+    run(process.execPath, [path.join(root, "scripts/static-page-integrity.mjs"), distDir], env);
   } finally {
     kept.forEach((file, i) => saved[i] && fs.writeFileSync(file, saved[i]));
   }

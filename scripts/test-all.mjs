@@ -80,7 +80,12 @@ async function withPostgresDatabase(adminUrl, body) {
 check("type check", run(bin("tsc"), ["--noEmit"]));
 check("lint", run(bin("eslint"), ["--max-warnings=0", "."]));
 unitTests();
-if (check("production build", run(bin("next"), ["build"]))) {
+// `npm run build`'s two steps (package.json): next build, then its postbuild.
+const built = check(
+  "production build",
+  run(bin("next"), ["build"]) && run(process.execPath, [path.join(root, "scripts/static-page-integrity.mjs")]),
+);
+if (built) {
   const sqliteFile = path.join("data", `e2e-${Date.now()}.db`);
   try {
     endToEnd("sqlite", `file:./${sqliteFile}`);

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { publicPathOfTwin, staticTwinFor, type PageRequest } from "@/lib/security/static-pages";
+import { isStaticTwin, staticTwinFor, type PageRequest } from "@/lib/security/static-pages";
 import { scriptHashesOf } from "@/lib/security/static-page-hashes";
 import { FLASH_COOKIE } from "@/lib/flash/flash";
 
@@ -33,10 +33,10 @@ describe("staticTwinFor", () => {
     expect(staticTwinFor(request({ pathname: "/login/two-factor" }))).toBeNull();
   });
 
-  it("knows the public page of a twin", () => {
-    expect(publicPathOfTwin("/static/login")).toBe("/login");
-    expect(publicPathOfTwin("/static/home")).toBe("/");
-    expect(publicPathOfTwin("/login")).toBeNull();
+  it("knows a twin's own path", () => {
+    expect(isStaticTwin("/static/login")).toBe(true);
+    expect(isStaticTwin("/static/home")).toBe(true);
+    expect(isStaticTwin("/login")).toBe(false);
   });
 });
 

@@ -17,8 +17,6 @@ export const STATIC_TWINS: Readonly<Record<string, string>> = {
   "/forgot-password": "/static/forgot-password",
 };
 
-export const STATIC_PREFIX = "/static";
-
 export interface PageRequest {
   method: string;
   pathname: string;
@@ -36,8 +34,7 @@ export function staticTwinFor(request: PageRequest): string | null {
   return twin;
 }
 
-/** A request for a twin by its own address: the public page it stands for. */
-export function publicPathOfTwin(pathname: string): string | null {
-  const entry = Object.entries(STATIC_TWINS).find(([, twin]) => twin === pathname);
-  return entry ? entry[0] : null;
+/** A twin's own path (middleware sees the rewritten request too). */
+export function isStaticTwin(pathname: string): boolean {
+  return Object.values(STATIC_TWINS).includes(pathname);
 }
