@@ -44,7 +44,14 @@ function usePasskeyOptions(given: PasskeyOptionsProp): PublicKeyCredentialReques
 
 export function LoginForm({ next, initialError, passkeyOptions: given }: LoginFormProps) {
   const passkeyOptions = usePasskeyOptions(given);
-  const [state, formAction] = useActionState<LoginState, FormData>(signInAction, IDLE);
+  // The permalink keys the answer to a post made without JavaScript to this
+  // form by address, not by its place in the tree: the page may be the
+  // prerendered twin (app/static/), the answer is rendered per request.
+  const [state, formAction] = useActionState<LoginState, FormData>(
+    signInAction,
+    IDLE,
+    next ? `/login?next=${encodeURIComponent(next)}` : "/login",
+  );
   const errors = fieldErrorsOf(state);
   const values = valuesOf(state);
   const message = state.status === "error" ? state.message : initialError;

@@ -101,28 +101,34 @@ test("a twin asked for by its own address is the same prerendered page, with its
   expect(response.headers()["content-security-policy"]).toMatch(/script-src 'self' 'sha256-/);
 });
 
-test("without JavaScript the prerendered pages still work: field errors, `next`, the flash message", async ({ browser, baseURL, user }) => {
-  test.slow(); // a real sign-in (bcrypt) and several page posts
-  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
-  const page = await context.newPage();
-  // The prerendered form, posted by the browser: the answer is the page rendered per request, with its errors.
-  await page.goto("/login");
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByLabel("Email")).toHaveAccessibleDescription("Enter your email address.");
-  // `next` is per request: honoured.
-  await page.goto("/login?next=%2Fprofile");
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL("/profile");
-  // Signed in: the public pages send the visitor on, as before.
-  await page.goto("/login");
-  await expect(page).toHaveURL("/dashboard");
-  await page.goto("/register");
-  await expect(page).toHaveURL("/dashboard");
-  // Signing out lands on /login with the flash message (its cookie makes the page per request).
-  await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL("/login");
-  await expect(page.getByRole("status")).toContainText("You have been signed out.");
-  await context.close();
+test.describe("without JavaScript", () => {
+  // A user made with bcrypt, a real sign-in and several page posts.
+  test.slow();
+  test("the prerendered pages still work: field errors, `next`, the flash message", async ({ browser, baseURL, user }) => {
+    const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+    const page = await context.newPage();
+    // The prerendered form, posted by the browser: the answer is the page rendered per request, with its errors.
+    await page.goto("/login");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page.getByLabel("Email")).toHaveAccessibleDescription("Enter your email address.");
+    await page.goto("/register");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByLabel("Name")).toHaveAccessibleDescription("Enter your name.");
+    // `next` is per request: honoured.
+    await page.goto("/login?next=%2Fprofile");
+    await page.getByLabel("Email").fill(user.email);
+    await page.getByLabel("Password").fill(user.password);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page).toHaveURL("/profile");
+    // Signed in: the public pages send the visitor on, as before.
+    await page.goto("/login");
+    await expect(page).toHaveURL("/dashboard");
+    await page.goto("/register");
+    await expect(page).toHaveURL("/dashboard");
+    // Signing out lands on /login with the flash message (its cookie makes the page per request).
+    await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL("/login");
+    await expect(page.getByRole("status")).toContainText("You have been signed out.");
+    await context.close();
+  });
 });
