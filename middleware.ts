@@ -68,9 +68,6 @@ export default async function middleware(request: NextRequest): Promise<NextResp
   if (twin && hashes && !(await sessionClaims())) {
     const response = NextResponse.rewrite(new URL(`${twin}${search}`, request.nextUrl));
     response.headers.set("content-security-policy", staticPagePolicy(hashes));
-    // Not Next.js's `s-maxage` for a prerendered page: which page a visitor
-    // gets depends on their cookies, so no shared cache may keep this answer.
-    response.headers.set("cache-control", "private, no-cache");
     return response;
   }
 
