@@ -62,20 +62,21 @@ export default async function middleware(request: NextRequest): Promise<NextResp
     response.headers.set("content-security-policy", staticPagePolicy(twinHashes));
     return response;
   }
+  providerOrigins ??= federatedFormActionOrigins(process.env);
   const twin = staticTwinFor({
     method: request.method,
     pathname,
     searchParams: request.nextUrl.searchParams,
     hasCookie: (name) => request.cookies.has(name),
+    signInProviders: providerOrigins.length > 0,
   });
   const hashes = twin && staticPageScriptHashes(twin);
   if (twin && hashes && !(await sessionClaims())) {
     const response = NextResponse.rewrite(new URL(`${twin}${search}`, request.nextUrl));
-    response.headers.set("content-security-policy", staticPagePolicy(hashes));
+    response.headers.set("content-security-policy", staticPagePolicy(hashes, providerOrigins));
     return response;
   }
 
-  providerOrigins ??= federatedFormActionOrigins(process.env);
   const policy = contentSecurityPolicy(newNonce(), process.env.NODE_ENV !== "production", providerOrigins);
   // Next.js reads the nonce from the request's policy and puts it on its scripts.
   const requestHeaders = new Headers(request.headers);

@@ -1,5 +1,7 @@
 import { test, expect } from "../fixtures";
 import type { Page } from "@playwright/test";
+import { startAppServer, type AppServer } from "../support/app-server";
+import { specPort } from "../support/servers";
 
 // The public pages a signed-out visitor gets prerendered (app/static/,
 // lib/security/static-pages.ts) carry no nonce: their policy allows their
@@ -35,100 +37,120 @@ const HYDRATION_CHECKS: Record<string, (page: Page) => Promise<void>> = {
   },
 };
 
-for (const [path, hydrated] of Object.entries(HYDRATION_CHECKS)) {
-  test(`${path}: prerendered, its policy refuses an injected inline script and lets its own scripts run`, async ({ page }) => {
-    let policy = "";
-    await page.route(
-      (url) => url.pathname === path && !url.searchParams.has("_rsc"),
-      async (route) => {
-        if (route.request().resourceType() !== "document") return route.fallback();
-        const response = await route.fetch();
-        policy = response.headers()["content-security-policy"] ?? "";
-        const html = (await response.text()).replace("</body>", "<script>window.__injected=1</script></body>");
-        await route.fulfill({ response, body: html });
-      },
-    );
-    // Runs before the page's scripts, outside the page's policy (DevTools injects it).
-    await page.addInitScript(() => {
-      const w = window as Window;
-      w.__violations = [];
-      document.addEventListener("securitypolicyviolation", (event) =>
-        w.__violations?.push({ directive: event.effectiveDirective, blocked: event.blockedURI }),
-      );
-    });
-    await page.goto(path);
+// The suite's own server offers "Sign in with Test SSO", and the buttons'
+// list is the running server's configuration, so there /login and /register
+// are rendered per request (lib/security/static-pages.ts). These tests run on
+// a server of their own without providers, the same build and database.
+const port = specPort(90);
 
-    // The prerendered page's policy: hashes, no nonce, nothing inline or eval allowed wholesale.
-    const scriptSrc = /(?:^|;)\s*script-src ([^;]*)/.exec(policy)?.[1]?.split(/\s+/) ?? [];
-    expect(scriptSrc, "script-src").toContain("'strict-dynamic'");
-    expect(scriptSrc.some((source) => source.startsWith("'sha256-")), "script-src has hashes").toBe(true);
-    expect(scriptSrc.some((source) => source.startsWith("'nonce-")), "no nonce on a prerendered page").toBe(false);
-    expect(scriptSrc).not.toContain("'unsafe-inline'");
-    expect(scriptSrc).not.toContain("'unsafe-eval'");
-
-    await page.evaluate(() => {
-      (window as Window).__sameDocument = true;
-    });
-    await hydrated(page);
-    expect(await page.evaluate(() => (window as Window).__sameDocument), "same document: React handled it").toBe(true);
-
-    const { injected, violations } = await page.evaluate(() => ({
-      injected: (window as Window).__injected,
-      violations: (window as Window).__violations ?? [],
-    }));
-    expect(injected, "the injected script did not run").toBeUndefined();
-    // Exactly one refusal, the injected inline script: the page's own scripts all passed.
-    expect(violations).toEqual([{ directive: "script-src-elem", blocked: "inline" }]);
+test.describe("prerendered public pages, on a server without sign-in providers", () => {
+  // One server for the file: its tests run in order, in one worker.
+  test.describe.configure({ mode: "default" });
+  test.use({ baseURL: `http://localhost:${port}` });
+  let server: AppServer | undefined;
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    server = await startAppServer(port, {});
   });
-}
+  test.afterAll(async () => {
+    await server?.stop();
+  });
 
-test("a visitor with something per request (a query, a flash message) gets the page rendered with a nonce", async ({
-  request,
-}) => {
-  for (const [path, headers] of [
-    ["/login?next=%2Fprofile", {}],
-    ["/register", { cookie: 'latchkey-flash={"id":"x","category":"info","message":"Hello"}' }],
-  ] as const) {
-    const response = await request.get(path, { headers });
-    expect(response.status(), path).toBe(200);
-    expect(response.headers()["content-security-policy"], path).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  for (const [path, hydrated] of Object.entries(HYDRATION_CHECKS)) {
+    test(`${path}: prerendered, its policy refuses an injected inline script and lets its own scripts run`, async ({ page }) => {
+      let policy = "";
+      await page.route(
+        (url) => url.pathname === path && !url.searchParams.has("_rsc"),
+        async (route) => {
+          if (route.request().resourceType() !== "document") return route.fallback();
+          const response = await route.fetch();
+          policy = response.headers()["content-security-policy"] ?? "";
+          const html = (await response.text()).replace("</body>", "<script>window.__injected=1</script></body>");
+          await route.fulfill({ response, body: html });
+        },
+      );
+      // Runs before the page's scripts, outside the page's policy (DevTools injects it).
+      await page.addInitScript(() => {
+        const w = window as Window;
+        w.__violations = [];
+        document.addEventListener("securitypolicyviolation", (event) =>
+          w.__violations?.push({ directive: event.effectiveDirective, blocked: event.blockedURI }),
+        );
+      });
+      await page.goto(path);
+
+      // The prerendered page's policy: hashes, no nonce, nothing inline or eval allowed wholesale.
+      const scriptSrc = /(?:^|;)\s*script-src ([^;]*)/.exec(policy)?.[1]?.split(/\s+/) ?? [];
+      expect(scriptSrc, "script-src").toContain("'strict-dynamic'");
+      expect(scriptSrc.some((source) => source.startsWith("'sha256-")), "script-src has hashes").toBe(true);
+      expect(scriptSrc.some((source) => source.startsWith("'nonce-")), "no nonce on a prerendered page").toBe(false);
+      expect(scriptSrc).not.toContain("'unsafe-inline'");
+      expect(scriptSrc).not.toContain("'unsafe-eval'");
+
+      await page.evaluate(() => {
+        (window as Window).__sameDocument = true;
+      });
+      await hydrated(page);
+      expect(await page.evaluate(() => (window as Window).__sameDocument), "same document: React handled it").toBe(true);
+
+      const { injected, violations } = await page.evaluate(() => ({
+        injected: (window as Window).__injected,
+        violations: (window as Window).__violations ?? [],
+      }));
+      expect(injected, "the injected script did not run").toBeUndefined();
+      // Exactly one refusal, the injected inline script: the page's own scripts all passed.
+      expect(violations).toEqual([{ directive: "script-src-elem", blocked: "inline" }]);
+    });
   }
-});
 
-test("a twin asked for by its own address is the same prerendered page, with its hashes", async ({ request }) => {
-  const response = await request.get("/static/login", { maxRedirects: 0 });
-  expect(response.status()).toBe(200);
-  expect(response.headers()["content-security-policy"]).toMatch(/script-src 'self' 'sha256-/);
-});
+  test("a visitor with something per request (a query, a flash message) gets the page rendered with a nonce", async ({
+    request,
+  }) => {
+    for (const [path, headers] of [
+      ["/login?next=%2Fprofile", {}],
+      ["/register", { cookie: 'latchkey-flash={"id":"x","category":"info","message":"Hello"}' }],
+    ] as const) {
+      const response = await request.get(path, { headers });
+      expect(response.status(), path).toBe(200);
+      expect(response.headers()["content-security-policy"], path).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    }
+  });
 
-test.describe("without JavaScript", () => {
-  // A user made with bcrypt, a real sign-in and several page posts.
-  test.slow();
-  test("the prerendered pages still work: field errors, `next`, the flash message", async ({ browser, baseURL, user }) => {
-    const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
-    const page = await context.newPage();
-    // The prerendered form, posted by the browser: the answer is the page rendered per request, with its errors.
-    await page.goto("/login");
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await expect(page.getByLabel("Email")).toHaveAccessibleDescription("Enter your email address.");
-    await page.goto("/register");
-    await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page.getByLabel("Name")).toHaveAccessibleDescription("Enter your name.");
-    // `next` is per request: honoured.
-    await page.goto("/login?next=%2Fprofile");
-    await page.getByLabel("Email").fill(user.email);
-    await page.getByLabel("Password").fill(user.password);
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await expect(page).toHaveURL("/profile");
-    // Signed in: the public pages send the visitor on, as before.
-    await page.goto("/login");
-    await expect(page).toHaveURL("/dashboard");
-    await page.goto("/register");
-    await expect(page).toHaveURL("/dashboard");
-    // Signing out lands on /login with the flash message (its cookie makes the page per request).
-    await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Sign out" }).click();
-    await expect(page).toHaveURL("/login");
-    await expect(page.getByRole("status")).toContainText("You have been signed out.");
-    await context.close();
+  test("a twin asked for by its own address is the same prerendered page, with its hashes", async ({ request }) => {
+    const response = await request.get("/static/login", { maxRedirects: 0 });
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-security-policy"]).toMatch(/script-src 'self' 'sha256-/);
+  });
+
+  test.describe("without JavaScript", () => {
+    // A user made with bcrypt, a real sign-in and several page posts.
+    test.slow();
+    test("the prerendered pages still work: field errors, `next`, the flash message", async ({ browser, baseURL, user }) => {
+      const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+      const page = await context.newPage();
+      // The prerendered form, posted by the browser: the answer is the page rendered per request, with its errors.
+      await page.goto("/login");
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
+      await expect(page.getByLabel("Email")).toHaveAccessibleDescription("Enter your email address.");
+      await page.goto("/register");
+      await page.getByRole("button", { name: "Create account" }).click();
+      await expect(page.getByLabel("Name")).toHaveAccessibleDescription("Enter your name.");
+      // `next` is per request: honoured.
+      await page.goto("/login?next=%2Fprofile");
+      await page.getByLabel("Email").fill(user.email);
+      await page.getByLabel("Password").fill(user.password);
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
+      await expect(page).toHaveURL("/profile");
+      // Signed in: the public pages send the visitor on, as before.
+      await page.goto("/login");
+      await expect(page).toHaveURL("/dashboard");
+      await page.goto("/register");
+      await expect(page).toHaveURL("/dashboard");
+      // Signing out lands on /login with the flash message (its cookie makes the page per request).
+      await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Sign out" }).click();
+      await expect(page).toHaveURL("/login");
+      await expect(page.getByRole("status")).toContainText("You have been signed out.");
+      await context.close();
+    });
   });
 });

@@ -33,6 +33,13 @@ describe("staticTwinFor", () => {
     expect(staticTwinFor(request({ pathname: "/login/two-factor" }))).toBeNull();
   });
 
+  it("renders the pages with provider buttons per request while any provider is configured", () => {
+    expect(staticTwinFor(request({ signInProviders: true }))).toBeNull();
+    expect(staticTwinFor(request({ pathname: "/register", signInProviders: true }))).toBeNull();
+    expect(staticTwinFor(request({ pathname: "/forgot-password", signInProviders: true }))).toBe("/static/forgot-password");
+    expect(staticTwinFor(request({ pathname: "/", signInProviders: true }))).toBe("/static/home");
+  });
+
   it("knows a twin's own path", () => {
     expect(isStaticTwin("/static/login")).toBe(true);
     expect(isStaticTwin("/static/home")).toBe(true);

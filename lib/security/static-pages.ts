@@ -22,12 +22,22 @@ export interface PageRequest {
   pathname: string;
   searchParams: URLSearchParams;
   hasCookie: (name: string) => boolean;
+  /** Whether any "Sign in with …" provider is configured (the server's setting, not the build's). */
+  signInProviders?: boolean;
 }
+
+/**
+ * The pages that show the "Sign in with …" buttons: their list is the
+ * running server's configuration, which a page rendered at build cannot
+ * know, so with any provider configured they are rendered per request.
+ */
+const PROVIDER_BUTTON_PAGES = new Set(["/login", "/register"]);
 
 /** The twin's path when this request may be served the prerendered page, else null. */
 export function staticTwinFor(request: PageRequest): string | null {
   const twin = STATIC_TWINS[request.pathname];
   if (!twin || (request.method !== "GET" && request.method !== "HEAD")) return null;
+  if (request.signInProviders && PROVIDER_BUTTON_PAGES.has(request.pathname)) return null;
   // `_rsc` is the App Router's cache-busting parameter on its own fetches of a page.
   for (const name of request.searchParams.keys()) if (name !== "_rsc") return null;
   if (request.hasCookie(FLASH_COOKIE)) return null;
