@@ -176,7 +176,7 @@ describe.each(testDatabases())("account deletion on %s", (_name, createDatabase)
     expect(data?.apiKeys).toEqual([expect.objectContaining({ name: "ci" })]);
     expect(data?.passkeys).toEqual([expect.objectContaining({ name: "phone", synced: true })]);
     expect(data?.twoFactor).toMatchObject({ authenticatorApp: true, recoveryCodesLeft: 1 });
-    expect(data?.connectedAccounts).toEqual([{ provider: "github", type: "oauth" }]);
+    expect(data?.connectedAccounts).toEqual([{ provider: "github", type: "oauth", linkedAt: expect.any(String), lastUsedAt: null }]);
     expect(data?.sessions).toHaveLength(1);
     expect(data?.auditEvents.map((event) => event.action).sort()).toEqual(["email.changed", "user.registered"]);
     const text = JSON.stringify(data);

@@ -47,8 +47,8 @@ export interface AccountExport {
   apiKeys: { name: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }[];
   passkeys: { name: string; createdAt: string; lastUsedAt: string | null; synced: boolean }[];
   twoFactor: { authenticatorApp: boolean; enabledAt: string | null; recoveryCodesLeft: number };
-  /** Auth.js accounts (sign-in providers); the model records no dates. */
-  connectedAccounts: { provider: string; type: string }[];
+  /** The connected sign-in providers, with when each was linked and last used. */
+  connectedAccounts: { provider: string; type: string; linkedAt: string; lastUsedAt: string | null }[];
   /** The audit events where the account acted or was acted on, newest first. */
   auditEvents: {
     at: string;
@@ -95,7 +95,7 @@ export async function buildAccountExport(userId: string, now = new Date()): Prom
       passkeys: { orderBy: { createdAt: "desc" }, select: { name: true, createdAt: true, lastUsedAt: true, backedUp: true } },
       totp: { select: { enabledAt: true } },
       recoveryCodes: { where: { usedAt: null }, select: { id: true } },
-      accounts: { select: { provider: true, type: true } },
+      accounts: { select: { provider: true, type: true, createdAt: true, lastUsedAt: true } },
     },
   });
   if (!user) return null;
@@ -149,7 +149,12 @@ export async function buildAccountExport(userId: string, now = new Date()): Prom
       enabledAt: totpOn ? isoOrNull(user.totp?.enabledAt ?? null) : null,
       recoveryCodesLeft: totpOn ? user.recoveryCodes.length : 0,
     },
-    connectedAccounts: user.accounts.map((account) => ({ provider: account.provider, type: account.type })),
+    connectedAccounts: user.accounts.map((account) => ({
+      provider: account.provider,
+      type: account.type,
+      linkedAt: account.createdAt.toISOString(),
+      lastUsedAt: account.lastUsedAt?.toISOString() ?? null,
+    })),
     auditEvents: events.map((event) => ({
       at: iso(event.createdAt),
       action: event.action,
