@@ -72,7 +72,10 @@ export default async function middleware(request: NextRequest): Promise<NextResp
   });
   const hashes = twin && staticPageScriptHashes(twin);
   if (twin && hashes && !(await sessionClaims())) {
-    const response = NextResponse.rewrite(new URL(`${twin}${search}`, request.nextUrl));
+    // Relative to request.url, the address Next.js itself was asked for: a
+    // destination of another origin (nextUrl takes the Host header's, and
+    // X-Forwarded-Proto's scheme) would be proxied to, not served.
+    const response = NextResponse.rewrite(new URL(`${twin}${search}`, request.url));
     response.headers.set("content-security-policy", staticPagePolicy(hashes, providerOrigins));
     return response;
   }
