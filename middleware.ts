@@ -3,9 +3,7 @@ import { readSessionClaims } from "@/lib/auth/session-token";
 import { isSecureRequest } from "@/lib/auth/secure-request";
 import { loginUrlFor } from "@/lib/auth/login-url";
 import { isProtectedPath } from "@/lib/auth/protected-paths";
-import { contentSecurityPolicy, newNonce, staticPagePolicy } from "@/lib/security/content-security-policy";
-import { isStaticTwin, staticTwinFor } from "@/lib/security/static-pages";
-import { staticPageScriptHashes } from "@/lib/security/static-page-hashes";
+import { contentSecurityPolicy, newNonce } from "@/lib/security/content-security-policy";
 import { checkPagePostBody } from "@/lib/security/page-post-body";
 import { isRefusedActionOrigin, REFUSED_ORIGIN } from "@/lib/security/action-origin";
 import { federatedFormActionOrigins } from "@/lib/federated/settings";
@@ -13,10 +11,8 @@ import { federatedFormActionOrigins } from "@/lib/federated/settings";
 // The providers' variables straight from the environment, like AUTH_URL below; read once.
 let providerOrigins: string[] | undefined;
 
-// Four jobs:
-// 1. Every page gets a Content-Security-Policy with a fresh script nonce,
-//    except a public page's prerendered twin, whose scripts are allowed by
-//    the hashes recorded from its build (4.).
+// Three jobs, all edge-safe:
+// 1. Every page gets a Content-Security-Policy with a fresh script nonce.
 // 2. A POST to a page (a server action) from another origin, or whose body
 //    Next.js could not parse, gets a 4xx here instead of a 500 there
 //    (lib/security/action-origin.ts, lib/security/page-post-body.ts).
@@ -26,12 +22,6 @@ let providerOrigins: string[] | undefined;
 //    so skipping this exposes nothing. It only reads the token: unlike
 //    Auth.js's own middleware it never re-issues the cookie, which would turn
 //    a browser-run cookie into a persistent one.
-// 4. The public pages' prerendered twins (lib/security/static-pages.ts): a
-//    plain GET of /login, /register, /forgot-password or / by a visitor with
-//    no session and no flash message is answered with the page rendered at
-//    build (app/static/), at the cost of a static file. Anything the page
-//    depends on (a query, a flash cookie, a session token that decodes, a
-//    POST) gets the page rendered per request, as before.
 export default async function middleware(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
   // Benchmark builds only (next.config.ts): a bare redirect, the baseline for the one below.
@@ -46,40 +36,14 @@ export default async function middleware(request: NextRequest): Promise<NextResp
       headers: { "content-type": "text/plain; charset=utf-8" },
     });
   }
-  // AUTH_URL straight from the environment: lib/env.ts is server-only, and middleware stays edge-safe.
-  const sessionClaims = () =>
-    readSessionClaims(
-      (name) => request.cookies.get(name)?.value,
-      isSecureRequest(request.headers.get("x-forwarded-proto"), process.env.AUTH_URL),
-    );
   if (isProtectedPath(pathname)) {
-    if (!(await sessionClaims())) return NextResponse.redirect(new URL(loginUrlFor(`${pathname}${search}`), request.nextUrl));
-  }
-  // A twin by its own address (middleware also sees the rewrite below): the prerendered page, with its hashes.
-  const twinHashes = isStaticTwin(pathname) && staticPageScriptHashes(pathname);
-  if (twinHashes) {
-    const response = NextResponse.next();
-    response.headers.set("content-security-policy", staticPagePolicy(twinHashes));
-    return response;
-  }
-  providerOrigins ??= federatedFormActionOrigins(process.env);
-  const twin = staticTwinFor({
-    method: request.method,
-    pathname,
-    searchParams: request.nextUrl.searchParams,
-    hasCookie: (name) => request.cookies.has(name),
-    signInProviders: providerOrigins.length > 0,
-  });
-  const hashes = twin && staticPageScriptHashes(twin);
-  if (twin && hashes && !(await sessionClaims())) {
-    // Relative to request.url, the address Next.js itself was asked for: a
-    // destination of another origin (nextUrl takes the Host header's, and
-    // X-Forwarded-Proto's scheme) would be proxied to, not served.
-    const response = NextResponse.rewrite(new URL(`${twin}${search}`, request.url));
-    response.headers.set("content-security-policy", staticPagePolicy(hashes, providerOrigins));
-    return response;
+    // AUTH_URL straight from the environment: lib/env.ts is server-only, and middleware stays edge-safe.
+    const secure = isSecureRequest(request.headers.get("x-forwarded-proto"), process.env.AUTH_URL);
+    const claims = await readSessionClaims((name) => request.cookies.get(name)?.value, secure);
+    if (!claims) return NextResponse.redirect(new URL(loginUrlFor(`${pathname}${search}`), request.nextUrl));
   }
 
+  providerOrigins ??= federatedFormActionOrigins(process.env);
   const policy = contentSecurityPolicy(newNonce(), process.env.NODE_ENV !== "production", providerOrigins);
   // Next.js reads the nonce from the request's policy and puts it on its scripts.
   const requestHeaders = new Headers(request.headers);

@@ -32,13 +32,10 @@ import autocannon from "autocannon";
 import { bcryptEngine } from "../lib/auth/bcrypt-engine.mjs";
 import { firstLoadJs, frameworkFloorJs, lighthouseScores } from "./bench/pages.mjs";
 import * as observability from "./bench/observability.mjs";
-import { publicPagePhases, publicPagesSummary } from "./bench/public-pages.mjs";
 import { bin, cpuMs, freePort, log, root, round, rssSampler, run, sleep, startServer, stopServer } from "./bench/processes.mjs";
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const onlyDashboard = process.env.BENCH_ONLY === "dashboard";
-// BENCH_ONLY=public: the public pages against a bare static page, nothing else (scripts/bench/public-pages.mjs).
-const onlyPublic = process.env.BENCH_ONLY === "public";
 const connections = 8;
 const LIGHTHOUSE_PAGES = ["/", "/login", "/register"];
 const cost = Number(process.env.BCRYPT_COST ?? 12);
@@ -90,7 +87,6 @@ function ensureBuild() {
   try {
     // Types are `npm test`'s business (tsc); the benchmark measures the build.
     run(bin("next"), ["build"], { ...env, LATCHKEY_TYPES_CHECKED: "1" });
-    run(process.execPath, [path.join(root, "scripts/static-page-integrity.mjs"), distDir], env);
   } finally {
     kept.forEach((file, i) => saved[i] && fs.writeFileSync(file, saved[i]));
   }
@@ -333,7 +329,7 @@ async function main() {
   try {
     server = await startServer(port, { env: observability.observedEnv(env) });
     quiet = await observability.startQuietTwin(env);
-    if (!onlyDashboard && !onlyPublic) {
+    if (!onlyDashboard) {
       log(`npm start on ${clusterBase} (WEB_CONCURRENCY=${cores})`);
       cluster = await startServer(clusterPort, { env: observability.observedEnv(env), processes: cores });
     }
@@ -347,13 +343,6 @@ async function main() {
   const clusterRss = cluster && rssSampler(cluster.child.pid);
   const figures = {};
   try {
-    if (onlyPublic) {
-      await cannon({ duration: Math.min(2, duration), url: `${base}/login` }, 200);
-      figures.publicPages = await publicPagePhases({ base, pid: server.child.pid, alternate, firstLoadJs, log });
-      console.log(JSON.stringify({ figures }, null, 2));
-      console.log(publicPagesSummary(figures.publicPages));
-      return;
-    }
     const cookie = await signIn(base);
     const authed = { cookie };
     await expectPage(`${base}/dashboard`, authed, 200, "bench@example.com");
@@ -412,7 +401,6 @@ async function main() {
       await settle(base);
 
       figures.loginFirstLoadJs = await firstLoadJs(base, "/login");
-      figures.publicPages = await publicPagePhases({ base, pid, alternate, firstLoadJs, log });
       log("lighthouse: /, /login, /register");
       figures.lighthouse = await lighthouseScores(base, LIGHTHOUSE_PAGES);
 
@@ -520,7 +508,6 @@ async function main() {
       `cluster sign-ins ${figures.clusterSignIn.rps}/s = ${ratios.clusterSignInVsParallelCompares} of ${figures.parallelComparesPerSecond}/s (≥0.9), ` +
       `cluster p99 under sign-ins ${ratios.clusterPagesP99LoadedVsIdle}× idle (≤3), ` +
       `peak RSS ${figures.memory.peakRssMb} MB one process (<300), cluster ${figures.clusterMemory.peakRssMb} MB in all, largest process ${figures.clusterMemory.largestProcessMb} MB (<300), ` +
-      `${publicPagesSummary(figures.publicPages)}, ` +
       `/login JS ${figures.loginFirstLoadJs.gzipKb} kB gzip = bare Next.js page ${figures.frameworkFloorJs.gzipKb} + ${ratios.loginJsOverFrameworkKb} (≤+10), ` +
       `Lighthouse performance/accessibility ${Object.entries(figures.lighthouse)
         .map(([page, score]) => `${page} ${score.performance}/${score.accessibility}`)

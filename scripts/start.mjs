@@ -181,12 +181,7 @@ async function runServer({ dir, port, hostname, keepAliveTimeout }) {
   // As `next start` does: the app reads its port from here (e.g. for links when AUTH_URL is unset).
   process.env.PORT = String(port);
   const { default: next } = await import("next");
-  // Next.js's own name for itself, not the address listened on (server.listen
-  // below takes that): it is the origin middleware's request.url carries, and
-  // a rewrite to any other origin (e.g. 127.0.0.1 from -H) is proxied over the
-  // network, not served: a prerendered twin would go through a second request,
-  // and behind X-Forwarded-Proto: https fail with a TLS error.
-  const app = next({ dir: path.resolve(dir), hostname: "localhost", port });
+  const app = next({ dir: path.resolve(dir), hostname: hostname ?? "localhost", port });
   const handle = app.getRequestHandler();
   // The build's directory, as next.config.ts chooses it (the benchmark build has its own).
   const distDir = path.resolve(dir, process.env.LATCHKEY_BENCH === "1" ? ".next-bench" : ".next");

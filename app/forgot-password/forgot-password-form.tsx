@@ -8,10 +8,7 @@ import { FormAlert } from "@/components/form-alert";
 import { IDLE, fieldErrorsOf, valuesOf } from "@/lib/form-state";
 
 export function ForgotPasswordForm() {
-  // The permalink keys the answer to a post made without JavaScript to this
-  // form by address, not by its place in the tree: the page may be the
-  // prerendered twin (app/static/), the answer is rendered per request.
-  const [state, formAction] = useActionState<ForgotPasswordState, FormData>(forgotPasswordAction, IDLE, "/forgot-password");
+  const [state, formAction] = useActionState<ForgotPasswordState, FormData>(forgotPasswordAction, IDLE);
   return (
     <form action={formAction} className="space-y-5" noValidate>
       <FormAlert tone="success" message={state.status === "success" ? state.message : undefined} />

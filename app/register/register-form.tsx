@@ -11,10 +11,7 @@ import { PASSWORD_MIN_LENGTH } from "@/lib/validation/password-rules";
 import { NAME_MAX_LENGTH } from "@/lib/validation/field-limits";
 
 export function RegisterForm() {
-  // The permalink keys the answer to a post made without JavaScript to this
-  // form by address, not by its place in the tree: the page may be the
-  // prerendered twin (app/static/), the answer is rendered per request.
-  const [state, formAction] = useActionState<RegisterState, FormData>(registerAction, IDLE, "/register");
+  const [state, formAction] = useActionState<RegisterState, FormData>(registerAction, IDLE);
   const errors = fieldErrorsOf(state);
   const values = valuesOf(state);
 

@@ -51,7 +51,8 @@ export async function ProviderButtons({ formId, next }: ProviderButtonsProps) {
       {formId ? (
         <div className="space-y-3">{buttons}</div>
       ) : (
-        <form className="space-y-3">
+        // Every form of the app posts (e2e/security/csrf.spec.ts); the buttons' own actions carry the method too.
+        <form method="post" className="space-y-3">
           {next && <input type="hidden" name="next" value={next} />}
           {buttons}
         </form>

@@ -7,25 +7,10 @@
  * providers' authorization origins (lib/federated/settings.ts).
  */
 export function contentSecurityPolicy(nonce: string, development: boolean, formActionOrigins: string[] = []): string {
-  // 'unsafe-eval' only for the development server's hot reloading.
-  return policyWith(`'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`, development, formActionOrigins);
-}
-
-/**
- * The same policy for a page prerendered at build, which carries no nonce:
- * its scripts are allowed by hash instead (lib/security/static-page-hashes.ts),
- * the inline ones by their content's sha256, the external ones by their
- * integrity hash. 'strict-dynamic' lets those load the chunks they need, and
- * nothing else runs: an injected <script> matches no hash.
- */
-export function staticPagePolicy(scriptHashes: string[], formActionOrigins: string[] = []): string {
-  return policyWith(`'self' ${scriptHashes.join(" ")} 'strict-dynamic'`, false, formActionOrigins);
-}
-
-function policyWith(scriptSources: string, development: boolean, formActionOrigins: string[]): string {
   const directives = [
     "default-src 'self'",
-    `script-src ${scriptSources}`,
+    // 'unsafe-eval' only for the development server's hot reloading.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
