@@ -1,8 +1,7 @@
 import "server-only";
-import { cookies } from "next/headers";
 import { z } from "zod";
-import { currentRequestInfo } from "@/lib/auth/request-info";
 import { consumeToken, findToken, issueToken, type TokenPurpose } from "@/lib/tokens/one-time-token";
+import { clearTokenCookie, readTokenCookie, setTokenCookie } from "@/lib/tokens/token-cookie";
 
 /**
  * The two pieces of state a "Sign in with …" round trip keeps in this
@@ -41,34 +40,17 @@ const STATES = {
 
 type Kind = keyof typeof STATES;
 
-function cookieName(kind: Kind, secure: boolean): string {
-  return secure ? `__Host-${STATES[kind].cookie}` : STATES[kind].cookie;
-}
-
 async function write(kind: Kind, userId: string | null, data: unknown): Promise<void> {
   const raw = await issueToken({ purpose: STATES[kind].purpose, userId, ttlMs: FEDERATED_STEP_TTL_MS, data: JSON.stringify(data) });
-  const { secure } = await currentRequestInfo();
-  // Lax: the provider's redirect back is a top-level GET, which carries it.
-  (await cookies()).set(cookieName(kind, secure), raw, {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    secure,
-    maxAge: FEDERATED_STEP_TTL_MS / 1000,
-  });
+  await setTokenCookie(STATES[kind].cookie, raw, FEDERATED_STEP_TTL_MS);
 }
 
-async function raw(kind: Kind): Promise<string | undefined> {
-  const { secure } = await currentRequestInfo();
-  return (await cookies()).get(cookieName(kind, secure))?.value;
+function raw(kind: Kind): Promise<string | undefined> {
+  return readTokenCookie(STATES[kind].cookie);
 }
 
-async function clear(kind: Kind): Promise<void> {
-  const jar = await cookies();
-  for (const secure of [true, false]) {
-    const name = cookieName(kind, secure);
-    if (jar.has(name)) jar.set(name, "", { path: "/", maxAge: 0, secure });
-  }
+function clear(kind: Kind): Promise<void> {
+  return clearTokenCookie(STATES[kind].cookie);
 }
 
 function parse<Schema extends z.ZodType>(schema: Schema, data: string | null | undefined): z.output<Schema> | null {

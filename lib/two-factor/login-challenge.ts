@@ -1,8 +1,7 @@
 import "server-only";
-import { cookies } from "next/headers";
 import { z } from "zod";
-import { currentRequestInfo } from "@/lib/auth/request-info";
 import { consumeToken, findToken, issueToken } from "@/lib/tokens/one-time-token";
+import { clearTokenCookie, readTokenCookie, setTokenCookie } from "@/lib/tokens/token-cookie";
 import { hashToken } from "@/lib/sessions/keys";
 
 /**
@@ -40,11 +39,6 @@ export interface PendingStep extends PendingStepData {
   stepId: string;
 }
 
-function cookieName(kind: PendingStepKind, secure: boolean): string {
-  // __Host-: Secure, this host only, path / (behind HTTPS).
-  return secure ? `__Host-${STEPS[kind].cookie}` : STEPS[kind].cookie;
-}
-
 export async function beginPendingStep(kind: PendingStepKind, userId: string, data: PendingStepData): Promise<void> {
   const raw = await issueToken({
     purpose: STEPS[kind].purpose,
@@ -52,20 +46,11 @@ export async function beginPendingStep(kind: PendingStepKind, userId: string, da
     ttlMs: TWO_FACTOR_STEP_TTL_MS,
     data: JSON.stringify(data),
   });
-  const { secure } = await currentRequestInfo();
-  (await cookies()).set(cookieName(kind, secure), raw, {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    secure,
-    maxAge: TWO_FACTOR_STEP_TTL_MS / 1000,
-  });
+  await setTokenCookie(STEPS[kind].cookie, raw, TWO_FACTOR_STEP_TTL_MS);
 }
 
-/** Only the name for the request's scheme: behind HTTPS, the __Host- cookie no sibling subdomain can plant. */
-async function rawStepToken(kind: PendingStepKind): Promise<string | undefined> {
-  const { secure } = await currentRequestInfo();
-  return (await cookies()).get(cookieName(kind, secure))?.value;
+function rawStepToken(kind: PendingStepKind): Promise<string | undefined> {
+  return readTokenCookie(STEPS[kind].cookie);
 }
 
 function toPendingStep(raw: string | undefined, token: { userId: string | null; data: string | null } | null): PendingStep | null {
@@ -92,10 +77,6 @@ export async function completePendingStep(kind: PendingStepKind): Promise<Pendin
   return step;
 }
 
-export async function clearPendingStep(kind: PendingStepKind): Promise<void> {
-  const jar = await cookies();
-  for (const secure of [true, false]) {
-    const name = cookieName(kind, secure);
-    if (jar.has(name)) jar.set(name, "", { path: "/", maxAge: 0, secure });
-  }
+export function clearPendingStep(kind: PendingStepKind): Promise<void> {
+  return clearTokenCookie(STEPS[kind].cookie);
 }
