@@ -5,7 +5,7 @@ import { getCurrentSession } from "@/lib/auth/session";
 import { confirmEmail } from "@/lib/verification/email-verification";
 import { EMAIL_IN_USE_MESSAGE } from "@/lib/verification/email-change";
 import { INVALID_LINK_MESSAGE } from "@/lib/recovery/messages";
-import { confirmEmailSchema } from "@/lib/validation/confirm-email";
+import { mailedTokenSchema } from "@/lib/validation/mailed-token";
 
 export type ConfirmEmailState =
   | { status: "idle" }
@@ -23,7 +23,7 @@ export const confirmEmailAction = formStateAction(handleConfirmEmail);
  * meant to prove).
  */
 async function handleConfirmEmail(_previous: ConfirmEmailState, formData: FormData): Promise<ConfirmEmailState> {
-  const parsed = confirmEmailSchema.safeParse({ token: formData.get("token") ?? undefined });
+  const parsed = mailedTokenSchema.safeParse({ token: formData.get("token") ?? undefined });
   const session = await getCurrentSession();
   const signedIn = session !== null;
   if (!parsed.success) return { status: "refused", message: INVALID_LINK_MESSAGE, signedIn };

@@ -1,22 +1,16 @@
 import { reportSignInByLink } from "@/lib/sign-in-alerts/report";
 import { SIGN_IN_REPORTED_FLASH } from "@/lib/sign-in-alerts/messages";
 import { setFlash } from "@/lib/flash/set-flash";
-import { formValues } from "@/lib/form-state";
-import { reportSignInSchema } from "@/lib/validation/new-sign-in-report";
+import { postedMailedToken, seeOther } from "@/lib/http/form-post";
 
 // The button of /new-sign-in posts here as a plain form, with or without
 // JavaScript. The mailed token in the body is the only authority this uses
 // (no cookie, no session), so a forged cross-site post without it does
 // nothing; middleware's Origin check applies as to every form.
 
-function seeOther(location: string): Response {
-  return new Response(null, { status: 303, headers: { location } });
-}
-
 export async function POST(request: Request): Promise<Response> {
-  const form = await request.formData().catch(() => null);
-  const parsed = reportSignInSchema.safeParse(form ? formValues(form, ["token"] as const) : {});
-  const outcome = parsed.success ? await reportSignInByLink(parsed.data.token) : null;
+  const token = await postedMailedToken(request);
+  const outcome = token ? await reportSignInByLink(token) : null;
   // Used or expired while the page was open: the page without a token says so.
   if (!outcome?.ok) return seeOther("/new-sign-in");
   await setFlash("warning", SIGN_IN_REPORTED_FLASH);

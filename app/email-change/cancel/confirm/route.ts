@@ -1,8 +1,7 @@
 import { cancelEmailChangeByLink } from "@/lib/verification/email-change-cancel";
 import { EMAIL_CHANGE_CANCELLED_FLASH } from "@/lib/recovery/messages";
 import { setFlash } from "@/lib/flash/set-flash";
-import { formValues } from "@/lib/form-state";
-import { cancelEmailChangeSchema } from "@/lib/validation/email-change-cancel";
+import { postedMailedToken, seeOther } from "@/lib/http/form-post";
 
 // The button of /email-change/cancel posts here as a plain form, with or
 // without JavaScript. The mailed token in the body is the only authority this
@@ -10,14 +9,9 @@ import { cancelEmailChangeSchema } from "@/lib/validation/email-change-cancel";
 // nothing; middleware's Origin check applies as to every form (the page is
 // sent with Referrer-Policy: strict-origin, which keeps that Origin).
 
-function seeOther(location: string): Response {
-  return new Response(null, { status: 303, headers: { location } });
-}
-
 export async function POST(request: Request): Promise<Response> {
-  const form = await request.formData().catch(() => null);
-  const parsed = cancelEmailChangeSchema.safeParse(form ? formValues(form, ["token"] as const) : {});
-  const outcome = parsed.success ? await cancelEmailChangeByLink(parsed.data.token) : null;
+  const token = await postedMailedToken(request);
+  const outcome = token ? await cancelEmailChangeByLink(token) : null;
   // Used or expired while the page was open: the page without a token says so.
   if (!outcome?.ok) return seeOther("/email-change/cancel");
   await setFlash("success", EMAIL_CHANGE_CANCELLED_FLASH);
