@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import chromium from "./e2e/support/chromium.json";
+import { E2E_BCRYPT_COST } from "./e2e/support/bcrypt-cost";
 import { APP_PORT as PORT, SMTP_PORT } from "./e2e/support/mail-settings";
 import { OIDC_CLIENT, OIDC_ISSUER, OIDC_NAME } from "./e2e/support/oidc-settings";
 
@@ -29,7 +30,10 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL,
-    trace: "retain-on-failure",
+    // A failed test keeps its trace (actions, DOM snapshots, network), but
+    // without the screencast: its frames cost more CPU than the tests (a
+    // third of a run on two cores).
+    trace: { mode: "retain-on-failure", screenshots: false },
     screenshot: "only-on-failure",
   },
   projects: [
@@ -57,6 +61,7 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       // As behind a proxy: tests choose their client address (e2e/fixtures.ts).
       TRUST_PROXY: "true",
+      BCRYPT_COST: E2E_BCRYPT_COST,
       // The run ends with a SIGTERM: no readiness delay before the server stops.
       SHUTDOWN_READY_DELAY_SECONDS: "0",
       // "Sign in with Test SSO": the provider e2e/global-setup.ts starts.

@@ -25,7 +25,7 @@ test.describe("metrics", () => {
   test.beforeAll(async () => {
     test.setTimeout(120_000);
     database = await createScratchDatabase("metrics");
-    server = await startAppServer(specPort(30), { DATABASE_URL: database.url, METRICS_TOKEN, BCRYPT_COST: "10" });
+    server = await startAppServer(specPort(30), { DATABASE_URL: database.url, METRICS_TOKEN });
   });
   test.afterAll(async () => {
     await server?.stop();
@@ -93,7 +93,7 @@ test.describe("metrics of a cluster (WEB_CONCURRENCY=2)", () => {
   test.beforeAll(async () => {
     test.setTimeout(120_000);
     database = await createScratchDatabase("metrics_cluster");
-    server = await startAppServer(specPort(31), { DATABASE_URL: database.url, METRICS_TOKEN, BCRYPT_COST: "10", WEB_CONCURRENCY: "2" });
+    server = await startAppServer(specPort(31), { DATABASE_URL: database.url, METRICS_TOKEN, WEB_CONCURRENCY: "2" });
     await expect.poll(() => server.output().match(/"msg":"serving /g)?.length ?? 0, { timeout: 60_000 }).toBe(2);
   });
   test.afterAll(async () => {

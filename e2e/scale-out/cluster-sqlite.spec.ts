@@ -26,7 +26,7 @@ test.describe("two server processes on one SQLite file", () => {
   }) => {
     test.setTimeout(120_000);
     const register = await captureRegistration(page);
-    server = await startServer(specPort(5), { WEB_CONCURRENCY: "2", BCRYPT_COST: "10" });
+    server = await startServer(specPort(5), { WEB_CONCURRENCY: "2" });
     const processes = server.children();
     expect(processes).toHaveLength(2);
     const cpuBefore = processes.map(cpuTicks);

@@ -14,11 +14,11 @@ import { expectNothingLost } from "./verify";
 // any more) and with SIGTERM (a graceful stop). Each registration queues a
 // confirmation mail; the server under test sends its mail through a slow SMTP
 // server of the spec's own, so it is caught in the middle of a delivery.
-// bcrypt at cost 10 (4× cheaper than the default), so the load gets through
+// bcrypt at the suite's cost 10 (e2e/support/bcrypt-cost.ts), so the load gets through
 // more registrations in a few seconds. No new-sign-in alerts: each load
 // client signs in from a cookie jar of its own (a new browser to the account),
 // and each registration is to queue exactly one mail, its confirmation.
-const SERVER_ENV = { BCRYPT_COST: "10", NEW_SIGN_IN_ALERTS: "false" };
+const SERVER_ENV = { NEW_SIGN_IN_ALERTS: "false" };
 const servers: SpecServer[] = [];
 const mailServers: SlowMailServer[] = [];
 

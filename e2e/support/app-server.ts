@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { E2E_BCRYPT_COST } from "./bcrypt-cost";
 
 export interface AppServer {
   url: string;
@@ -25,6 +26,7 @@ export async function startAppServer(port: number, env: Record<string, string>):
       AUTH_SECRET: APP_SERVER_SECRET,
       AUTH_URL: `http://localhost:${port}`,
       TRUST_PROXY: "true",
+      BCRYPT_COST: E2E_BCRYPT_COST,
       NEXT_TELEMETRY_DISABLED: "1",
       // Stopped at once on SIGTERM: a spec that tests the readiness delay asks for one.
       SHUTDOWN_READY_DELAY_SECONDS: "0",

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { E2E_BCRYPT_COST } from "./bcrypt-cost";
 import { APP_PORT, SMTP_PORT } from "./mail-settings";
 
 // Servers a spec starts itself (several instances, crashes, restarts): the
@@ -52,7 +53,7 @@ export async function startServer(port: number, env: Record<string, string> = {}
     ["--max-old-space-size=192", "scripts/start.mjs", dir, "-H", "127.0.0.1", "-p", String(port)],
     {
       // No readiness delay on SIGTERM unless the spec asks for one.
-      env: { ...process.env, ...SHARED_ENV, NEXT_TELEMETRY_DISABLED: "1", TRUST_PROXY: "true", SHUTDOWN_READY_DELAY_SECONDS: "0", ...env },
+      env: { ...process.env, ...SHARED_ENV, NEXT_TELEMETRY_DISABLED: "1", TRUST_PROXY: "true", BCRYPT_COST: E2E_BCRYPT_COST, SHUTDOWN_READY_DELAY_SECONDS: "0", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
