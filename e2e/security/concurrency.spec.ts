@@ -11,7 +11,7 @@ test.describe("concurrent registration", () => {
     baseURL,
     playwright,
   }) => {
-    // Ten bcrypt hashes at the production cost, then one sign-in.
+    // Ten bcrypt hashes, then one sign-in.
     test.setTimeout(120_000);
     const email = uniqueEmail("race");
     // Each browser is its own client address: registration allows 10 an hour per address.

@@ -109,7 +109,7 @@ test.describe("logs", () => {
   });
 
   test("no password, code, token, link, cookie, key or secret of a whole account's life is in the output", async ({ browser }) => {
-    // Registration, mails, two sign-ins, a reset and bcrypt at cost 12 throughout, on a loaded machine.
+    // Registration, mails, two sign-ins, a reset and bcrypt throughout, on a loaded machine.
     test.setTimeout(180_000);
     const ip = randomClientIp();
     const context = await browser.newContext({ baseURL: server.baseURL, extraHTTPHeaders: { "x-forwarded-for": ip } });
