@@ -7,7 +7,7 @@ import { MAIL_TIMEOUT_MS } from "./mailbox";
  * or closed with nothing to send. Only then does "no mail arrived" mean
  * that none was sent, not that none was sent yet.
  */
-export async function waitForOutboxToSettle(to: string, expectedMails: number): Promise<string[]> {
+export async function waitForOutboxToSettle(to: string, expectedMails: number, timeout = MAIL_TIMEOUT_MS): Promise<string[]> {
   let outcomes: string[] = [];
   await expect
     .poll(
@@ -19,7 +19,7 @@ export async function waitForOutboxToSettle(to: string, expectedMails: number): 
         outcomes = rows.map((row) => (row.sentAt ? "sent" : row.closedAt ? (row.outcome ?? "closed") : "pending"));
         return rows.length === expectedMails && !outcomes.includes("pending");
       },
-      { message: `the outbox settles ${expectedMails} mail(s) to ${to}`, timeout: MAIL_TIMEOUT_MS },
+      { message: `the outbox settles ${expectedMails} mail(s) to ${to}`, timeout },
     )
     .toBe(true);
   return outcomes;
