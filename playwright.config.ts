@@ -31,8 +31,8 @@ export default defineConfig({
   use: {
     baseURL,
     // A failed test keeps its trace (actions, DOM snapshots, network), but
-    // without the screencast: its frames cost more CPU than the tests (a
-    // third of a run on two cores).
+    // without the screencast: recorded for every test, its frames took about
+    // a fifth of a run's CPU (Chromium's GPU and browser processes).
     trace: { mode: "retain-on-failure", screenshots: false },
     screenshot: "only-on-failure",
   },

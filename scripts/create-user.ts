@@ -31,13 +31,12 @@ async function main(): Promise<void> {
   }
 
   // Imported here so that bad arguments are reported without touching the database.
-  const { createUser } = await import("@/lib/users/create-user");
+  const { createUserByOperator } = await import("@/lib/users/create-user");
   const { db } = await import("@/lib/db");
-  const { email, password, name, admin } = parsed.data;
-  const result = await createUser({ email, password, name, role: admin ? "ADMIN" : "USER", emailConfirmed: true });
+  const result = await createUserByOperator(parsed.data);
   await db.$disconnect();
   if (!result.ok) {
-    console.error(`A user with the email ${email} already exists.`);
+    console.error(`A user with the email ${parsed.data.email} already exists.`);
     process.exit(1);
   }
   console.log(JSON.stringify({ id: result.user.id, email: result.user.email, role: result.user.role }));
