@@ -24,12 +24,22 @@ export type Reservation =
 
 const notLocked = (now: Date) => ({ OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] });
 
-export async function reserveAttempt(key: string, limit: ThrottleLimit, now = new Date()): Promise<Reservation> {
-  const expired = windowExpiredAtOrBefore(now, limit);
+/**
+ * The clock is read after each read of the row, never before: a request that
+ * waited for a database connection while another locked the key would
+ * otherwise measure the lock from the moment it arrived (a one-minute lock
+ * answered "Try again in 2 minutes").
+ */
+export type Clock = () => Date;
+const systemClock: Clock = () => new Date();
+
+export async function reserveAttempt(key: string, limit: ThrottleLimit, clock = systemClock): Promise<Reservation> {
   // The read only picks which conditional write to try; the write's own
   // condition decides. When it misses, another request changed the row: read again.
   for (;;) {
     const state = await db.rateLimit.findUnique({ where: { key } });
+    const now = clock();
+    const expired = windowExpiredAtOrBefore(now, limit);
     if (!state) {
       try {
         await db.rateLimit.create({ data: { key, attempts: 1, windowStart: now } });
@@ -76,8 +86,9 @@ export async function giveBackAttempt(key: string, now = new Date()): Promise<vo
  * is now at its limit, this failure locks it (true), once: of two failures
  * racing to lock, the lock level they both read lets only one through.
  */
-export async function settleFailure(key: string, limit: ThrottleLimit, now = new Date()): Promise<boolean> {
+export async function settleFailure(key: string, limit: ThrottleLimit, clock = systemClock): Promise<boolean> {
   const state = await db.rateLimit.findUnique({ where: { key } });
+  const now = clock();
   if (!state || !reachesLimit(state, now, limit)) return false;
   const locked = await db.rateLimit.updateMany({
     where: { key, lockLevel: state.lockLevel, attempts: { gte: limit.maxAttempts }, ...notLocked(now) },

@@ -109,19 +109,19 @@ describe.each(testDatabases())("throttled attempts on %s", (_name, createDatabas
   it("starts a window that has run out again, and doubles the next lock", async () => {
     const key = freshKey();
     const start = new Date(Date.now() - 100 * MINUTE);
-    for (let i = 0; i < 4; i++) expect(await modules.reservations.reserveAttempt(key, limit, start)).toEqual({ status: "reserved" });
+    for (let i = 0; i < 4; i++) expect(await modules.reservations.reserveAttempt(key, limit, () => start)).toEqual({ status: "reserved" });
     const later = new Date(start.getTime() + 16 * MINUTE);
-    expect(await modules.reservations.reserveAttempt(key, limit, later)).toEqual({ status: "reserved" });
+    expect(await modules.reservations.reserveAttempt(key, limit, () => later)).toEqual({ status: "reserved" });
     expect((await row(key))?.attempts).toBe(1);
 
-    for (let i = 0; i < 4; i++) await modules.reservations.reserveAttempt(key, limit, later);
-    expect(await modules.reservations.settleFailure(key, limit, later)).toBe(true);
-    expect(await modules.reservations.settleFailure(key, limit, later), "only one failure locks").toBe(false);
-    expect(await modules.reservations.reserveAttempt(key, limit, later)).toEqual({ status: "locked", retryAfterMs: MINUTE });
+    for (let i = 0; i < 4; i++) await modules.reservations.reserveAttempt(key, limit, () => later);
+    expect(await modules.reservations.settleFailure(key, limit, () => later)).toBe(true);
+    expect(await modules.reservations.settleFailure(key, limit, () => later), "only one failure locks").toBe(false);
+    expect(await modules.reservations.reserveAttempt(key, limit, () => later)).toEqual({ status: "locked", retryAfterMs: MINUTE });
 
     const afterLock = new Date(later.getTime() + MINUTE);
-    for (let i = 0; i < 5; i++) await modules.reservations.reserveAttempt(key, limit, afterLock);
-    expect(await modules.reservations.settleFailure(key, limit, afterLock)).toBe(true);
-    expect(await modules.reservations.reserveAttempt(key, limit, afterLock)).toEqual({ status: "locked", retryAfterMs: 2 * MINUTE });
+    for (let i = 0; i < 5; i++) await modules.reservations.reserveAttempt(key, limit, () => afterLock);
+    expect(await modules.reservations.settleFailure(key, limit, () => afterLock)).toBe(true);
+    expect(await modules.reservations.reserveAttempt(key, limit, () => afterLock)).toEqual({ status: "locked", retryAfterMs: 2 * MINUTE });
   });
 });
