@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
 import { test as base, expect, signInOverHttp } from "./fixtures";
+import { sql } from "./support/database";
+import { OIDC_NAME } from "./support/oidc-settings";
 import { createUser, uniqueEmail, type TestUser } from "./support/users";
 
 // Specs share one database and run in parallel: every test works only with
@@ -49,6 +51,25 @@ async function confirmChange(page: Page, button: string, question: string) {
 
 function flash(page: Page) {
   return page.getByRole("main").getByRole("status");
+}
+
+/** The text of `email`'s cell in the Users table's column headed `header`. */
+async function cellOf(page: Page, email: string, header: string): Promise<string | undefined> {
+  const table = page.getByRole("table", { name: "Users" });
+  const columns = await table.getByRole("columnheader").allTextContents();
+  expect(columns).toContain(header);
+  const cells = await userRow(page, email).getByRole("cell").allTextContents();
+  return cells[columns.indexOf(header)];
+}
+
+/** Links a provider identity to the user as lib/federated/link.ts would, straight in the database. */
+async function linkIdentity(userId: string, provider: string, type: "oidc" | "oauth"): Promise<void> {
+  // The user's own createdAt as the link's date: a date written the way the database's client writes them.
+  await sql(
+    `INSERT INTO "Account" ("id", "userId", "type", "provider", "providerAccountId", "createdAt", "lastUsedAt")
+     SELECT $1, "id", $2, $3, $4, "createdAt", "createdAt" FROM "User" WHERE "id" = $5`,
+    [`e2e-${randomUUID()}`, type, provider, `subject-${randomUUID()}`, userId],
+  );
 }
 
 function recentActions(page: Page) {
@@ -142,6 +163,33 @@ test.describe("admin area", () => {
 
     await first.context().close();
     await second.context().close();
+  });
+
+  test("the list names each user's sign-in providers, and deactivating such a user still works", async ({ page, admin }) => {
+    const label = `providers-${randomUUID().slice(0, 8)}`;
+    const linked = await createUser({ name: "Linked Lee", email: uniqueEmail(`${label}-linked`) });
+    const unlinked = await createUser({ name: "Unlinked Una", email: uniqueEmail(`${label}-unlinked`) });
+    await linkIdentity(linked.id, "oidc", "oidc");
+    await linkIdentity(linked.id, "github", "oauth");
+
+    await page.goto("/admin");
+    await searchUsers(page, label);
+    await expect(page.getByRole("columnheader", { name: "Sign-in providers" })).toBeVisible();
+    await expect(userRow(page, linked.email)).toHaveCount(1);
+    // Both links carry the same date; ties go by provider id ("github" before "oidc").
+    expect(await cellOf(page, linked.email, "Sign-in providers")).toBe(`GitHub, ${OIDC_NAME}`);
+    expect(await cellOf(page, unlinked.email, "Sign-in providers")).toBe("None");
+
+    await confirmChange(page, `Deactivate ${linked.email}`, `Deactivate ${linked.email}? They will be signed out everywhere.`);
+    await expect(flash(page)).toContainText(`${linked.email} has been deactivated.`);
+    await expect(userRow(page, linked.email).getByRole("cell", { name: "No", exact: true })).toBeVisible();
+    await expect(recentActions(page).filter({ hasText: linked.email }).filter({ hasText: "Deactivated" })).toContainText(admin.email);
+    expect(await cellOf(page, linked.email, "Active")).toBe("No");
+    expect(await cellOf(page, linked.email, "Sign-in providers")).toBe(`GitHub, ${OIDC_NAME}`);
+    expect(await cellOf(page, unlinked.email, "Active")).toBe("Yes");
+    // Deactivating keeps the links: reactivating gives the account back as it was.
+    const links = await sql<{ provider: string }>(`SELECT "provider" FROM "Account" WHERE "userId" = $1 ORDER BY "provider"`, [linked.id]);
+    expect(links.map((row) => row.provider)).toEqual(["github", "oidc"]);
   });
 
   test("Cancel in the confirmation changes nothing", async ({ page, admin }) => {

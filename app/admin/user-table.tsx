@@ -5,7 +5,7 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import type { AdminUserRow } from "@/lib/admin/list-users";
 import type { UserListParams } from "@/lib/validation/admin";
 
-const COLUMNS = ["Name", "Email", "Email status", "Role", "Active", "Two-factor", "Created", "Last sign-in", "Actions"];
+const COLUMNS = ["Name", "Email", "Email status", "Role", "Active", "Two-factor", "Sign-in providers", "Created", "Last sign-in", "Actions"];
 
 interface UserTableProps {
   users: AdminUserRow[];
@@ -43,6 +43,7 @@ export function UserTable({ users, actorId, list }: UserTableProps) {
               <td className="px-4 py-3">{user.role === "ADMIN" ? "Admin" : "User"}</td>
               <td className="px-4 py-3">{user.active ? "Yes" : "No"}</td>
               <td className="px-4 py-3">{user.twoFactor ? "On" : "Off"}</td>
+              <td className="px-4 py-3">{user.providers.length > 0 ? user.providers.join(", ") : "None"}</td>
               <td className="px-4 py-3 whitespace-nowrap">{formatDate(user.createdAt)}</td>
               <td className="px-4 py-3 whitespace-nowrap">
                 {user.lastLoginAt ? formatDateTime(user.lastLoginAt) : "Never"}

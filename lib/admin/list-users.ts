@@ -1,13 +1,18 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
+import { providerName } from "@/lib/federated/link";
 import { publicUserSelect, type PublicUser } from "@/lib/users/public-user";
 import type { UserListParams } from "@/lib/validation/admin";
 
 export const USERS_PER_PAGE = 20;
 
-/** A row of the admin list: the user, and whether two-factor is on (which an admin may turn off). */
-export type AdminUserRow = PublicUser & { twoFactor: boolean };
+/**
+ * A row of the admin list: the user, whether two-factor is on (which an admin
+ * may turn off), and the names of the sign-in providers linked to it, oldest
+ * link first ("Test SSO", "GitHub"; empty when none).
+ */
+export type AdminUserRow = PublicUser & { twoFactor: boolean; providers: string[] };
 
 export interface UserListPage {
   users: AdminUserRow[];
@@ -43,8 +48,18 @@ export async function listUsers({ page, q }: UserListParams): Promise<UserListPa
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     skip: (shown - 1) * USERS_PER_PAGE,
     take: USERS_PER_PAGE,
-    select: { ...publicUserSelect, totp: { select: { enabledAt: true } } },
+    // The linked providers come in one more query for the whole page (Prisma
+    // reads a relation with `userId IN (…)`), not one per user.
+    select: {
+      ...publicUserSelect,
+      totp: { select: { enabledAt: true } },
+      accounts: { select: { provider: true }, orderBy: [{ createdAt: "asc" }, { provider: "asc" }] },
+    },
   });
-  const users = rows.map(({ totp, ...user }) => ({ ...user, twoFactor: Boolean(totp?.enabledAt) }));
+  const users = rows.map(({ totp, accounts, ...user }) => ({
+    ...user,
+    twoFactor: Boolean(totp?.enabledAt),
+    providers: accounts.map((account) => providerName(account.provider)),
+  }));
   return { users, total, page: shown, pageCount };
 }
