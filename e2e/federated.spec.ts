@@ -1,55 +1,23 @@
-import { randomUUID } from "node:crypto";
-import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import { signInWithForm } from "./support/browser";
 import { sql } from "./support/database";
+import {
+  expectSignedOut,
+  linkedProviders,
+  PROVIDER_BUTTON as BUTTON,
+  providerLogin,
+  signInAtProvider,
+  signInWithProvider,
+  userByEmail,
+} from "./support/federated";
 import { waitForMail } from "./support/mailbox";
 import { OIDC_NAME } from "./support/oidc-settings";
 import { createUser, setUserActive } from "./support/users";
 import { specPort, startServer, stopServer } from "./support/servers";
 
 // "Sign in with …" through a real OpenID Connect provider (oidc-provider, started
-// by e2e/global-setup.ts): its own login and consent pages, as a person sees them.
-// Its logins are email addresses; one containing "unverified" is not vouched for.
-
-const BUTTON = `Sign in with ${OIDC_NAME}`;
-
-function providerLogin(label: string, verified = true): string {
-  return `${label}-${randomUUID()}${verified ? "" : "-unverified"}@example.test`;
-}
-
-/** The provider's login page, then its consent page. */
-async function signInAtProvider(page: Page, login: string): Promise<void> {
-  await page.getByPlaceholder("Enter any login").fill(login);
-  await page.getByPlaceholder("and password").fill("anything");
-  await page.getByRole("button", { name: "Sign-in" }).click();
-  await page.getByRole("button", { name: "Continue" }).click();
-}
-
-async function signInWithProvider(page: Page, login: string, options: { remember?: boolean } = {}): Promise<void> {
-  await page.goto("/login");
-  if (options.remember) await page.getByRole("checkbox", { name: "Remember me" }).check();
-  await page.getByRole("button", { name: BUTTON }).click();
-  await signInAtProvider(page, login);
-}
-
-async function userByEmail(email: string) {
-  const rows = await sql<{ id: string; emailVerified: unknown; passwordHash: string | null }>(
-    `SELECT "id", "emailVerified", "passwordHash" FROM "User" WHERE "email" = $1`,
-    [email],
-  );
-  return rows[0];
-}
-
-async function linkedProviders(userId: string): Promise<string[]> {
-  const rows = await sql<{ provider: string }>(`SELECT "provider" FROM "Account" WHERE "userId" = $1`, [userId]);
-  return rows.map((row) => row.provider);
-}
-
-async function expectSignedOut(page: Page): Promise<void> {
-  await page.goto("/dashboard");
-  await expect(page).toHaveURL(/\/login\?next=/);
-}
+// by e2e/global-setup.ts). The hostile round trips are in federated-checks.spec.ts,
+// accounts without a password in federated-password-less.spec.ts.
 
 test.describe("Sign in with an OpenID Connect provider", () => {
   test.slow();

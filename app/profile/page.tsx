@@ -23,12 +23,15 @@ import { pendingEmailOf } from "@/lib/verification/email-change";
 import { mayAddSignInMethods } from "@/lib/verification/confirmed-address";
 import { ConfirmAddressFirst } from "@/components/confirm-address-first";
 import { resendConfirmationAction } from "@/app/dashboard/actions";
+import { requestPasswordSetupAction } from "@/app/profile/password-setup-actions";
+import { SubmitButton } from "@/components/submit-button";
+import { hasPassword } from "@/lib/users/queries";
 
 export const metadata: Metadata = { title: "Profile" };
 
 const panel = "rounded-xl bg-white p-6 ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800";
 
-function NeedsRecentSignIn({ task }: { task: string }) {
+function NeedsRecentSignIn({ task, passwordSet = true }: { task: string; passwordSet?: boolean }) {
   return (
     <p className="text-sm text-slate-700 dark:text-slate-300">
       {task} needs a recent sign-in.{" "}
@@ -36,7 +39,7 @@ function NeedsRecentSignIn({ task }: { task: string }) {
         href={reauthenticateUrlFor("/profile")}
         className="font-semibold text-indigo-700 hover:underline dark:text-indigo-400"
       >
-        Confirm your password
+        {passwordSet ? "Confirm your password" : "Confirm it's you"}
       </Link>{" "}
       to continue.
     </p>
@@ -44,16 +47,16 @@ function NeedsRecentSignIn({ task }: { task: string }) {
 }
 
 /** The form that adds a sign-in method, once the address is confirmed and the sign-in is recent. */
-function AddingForm({ session, task, form }: { session: CurrentSession; task: string; form: ReactNode }) {
+function AddingForm({ session, task, form, passwordSet }: { session: CurrentSession; task: string; form: ReactNode; passwordSet: boolean }) {
   if (!mayAddSignInMethods(session.user)) {
     return <ConfirmAddressFirst email={session.user.email} resend={resendConfirmationAction} returnTo="/profile" />;
   }
-  return session.fresh ? form : <NeedsRecentSignIn task={task} />;
+  return session.fresh ? form : <NeedsRecentSignIn task={task} passwordSet={passwordSet} />;
 }
 
 export default async function ProfilePage() {
   const session = await requireSession("/profile");
-  const [pendingEmail, sessions, apiKeys, events, totpOn, passkeys, identities] = await Promise.all([
+  const [pendingEmail, sessions, apiKeys, events, totpOn, passkeys, identities, passwordSet] = await Promise.all([
     pendingEmailOf(session.user.id),
     listActiveSessions(session.user.id),
     listApiKeys(session.user.id),
@@ -61,6 +64,7 @@ export default async function ProfilePage() {
     hasTotpEnabled(session.user.id),
     listPasskeys(session.user.id),
     listIdentities(session.user.id),
+    hasPassword(session.user.id),
   ]);
   const providers = configuredProviders();
   return (
@@ -88,12 +92,29 @@ export default async function ProfilePage() {
           </h2>
           <UpdateNameForm currentName={session.user.name} />
         </section>
-        <section className={panel}>
-          <h2 className="mb-4 text-lg font-semibold">
-            Change password
-          </h2>
-          {session.fresh ? <ChangePasswordForm /> : <NeedsRecentSignIn task="Changing your password" />}
-        </section>
+        {passwordSet ? (
+          <section className={panel}>
+            <h2 className="mb-4 text-lg font-semibold">
+              Change password
+            </h2>
+            {session.fresh ? <ChangePasswordForm /> : <NeedsRecentSignIn task="Changing your password" />}
+          </section>
+        ) : (
+          <section className={panel} aria-labelledby="set-password-heading">
+            <h2 id="set-password-heading" className="mb-2 text-lg font-semibold">Set a password</h2>
+            <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
+              Your account has no password: you sign in with a provider{passkeys.length > 0 ? " or a passkey" : ""}. We
+              can email you a link to set one, as for a reset; using it signs out every session.
+            </p>
+            {session.fresh ? (
+              <form action={requestPasswordSetupAction}>
+                <SubmitButton variant="secondary">Email me a link to set a password</SubmitButton>
+              </form>
+            ) : (
+              <NeedsRecentSignIn task="Setting a password" passwordSet={false} />
+            )}
+          </section>
+        )}
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
         <section className={panel} aria-labelledby="two-factor-heading">
@@ -122,7 +143,7 @@ export default async function ProfilePage() {
           <div className="space-y-6">
             {/* Off without AUTH_URL in production; passkeys made before can still be removed. */}
             {passkeysAvailable() ? (
-              <AddingForm session={session} task="Adding a passkey" form={<AddPasskeyForm />} />
+              <AddingForm session={session} task="Adding a passkey" form={<AddPasskeyForm />} passwordSet={passwordSet} />
             ) : (
               <p className="text-sm text-slate-700 dark:text-slate-300">{PASSKEYS_UNAVAILABLE_MESSAGE}</p>
             )}
@@ -149,7 +170,7 @@ export default async function ProfilePage() {
           For programs that call the API on your behalf: send a key in the <code>X-API-Key</code> header.
         </p>
         <div className="space-y-6">
-          <AddingForm session={session} task="Creating an API key" form={<CreateApiKeyForm />} />
+          <AddingForm session={session} task="Creating an API key" form={<CreateApiKeyForm />} passwordSet={passwordSet} />
           <ApiKeyList keys={apiKeys} />
         </div>
       </section>

@@ -9,19 +9,22 @@ import { MAIL_TIMEOUT_MS } from "./mailbox";
  */
 export async function waitForOutboxToSettle(to: string, expectedMails: number, timeout = MAIL_TIMEOUT_MS): Promise<string[]> {
   let outcomes: string[] = [];
-  await expect
-    .poll(
-      async () => {
-        const rows = await sql<{ sentAt: unknown; closedAt: unknown; outcome: string | null }>(
-          `SELECT "sentAt", "closedAt", "outcome" FROM "OutboxMail" WHERE "to" = $1`,
-          [to],
-        );
-        outcomes = rows.map((row) => (row.sentAt ? "sent" : row.closedAt ? (row.outcome ?? "closed") : "pending"));
-        return rows.length === expectedMails && !outcomes.includes("pending");
-      },
-      { message: `the outbox settles ${expectedMails} mail(s) to ${to}`, timeout },
-    )
-    .toBe(true);
+  let rows: Record<string, unknown>[] = [];
+  try {
+    await expect
+      .poll(
+        async () => {
+          rows = await sql(`SELECT * FROM "OutboxMail" WHERE "to" = $1`, [to]);
+          outcomes = rows.map((row) => (row.sentAt ? "sent" : row.closedAt ? String(row.outcome ?? "closed") : "pending"));
+          return rows.length === expectedMails && !outcomes.includes("pending");
+        },
+        { message: `the outbox settles ${expectedMails} mail(s) to ${to}`, timeout },
+      )
+      .toBe(true);
+  } catch (error) {
+    // What the rows hold (claim, next attempt, last outcome) says why a mail is still pending.
+    throw new Error(`${(error as Error).message}\nOutbox rows to ${to} at ${new Date().toISOString()}: ${JSON.stringify(rows, null, 1)}`);
+  }
   return outcomes;
 }
 

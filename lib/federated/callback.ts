@@ -4,6 +4,8 @@ import { serverEnv } from "@/lib/env";
 import { currentRequestInfo } from "@/lib/auth/request-info";
 import { getCurrentSession } from "@/lib/auth/session";
 import { startSessionWithCookie } from "@/lib/auth/start-session";
+import { confirmSession } from "@/lib/auth/confirm-session";
+import { reauthenticateUrlFor } from "@/lib/auth/login-url";
 import { signInLanding } from "@/lib/account-review/landing";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { setFlash } from "@/lib/flash/set-flash";
@@ -28,8 +30,9 @@ import type { FederatedIdentity } from "@/lib/federated/providers";
  * is Latchkey's own (lib/auth/start-session.ts).
  *
  * - A Connect started from /profile by the session still signed in links
- *   the identity to that account; any other callback while signed in links
- *   nothing.
+ *   the identity to that account; a re-authentication started by it
+ *   confirms that session, with an identity linked to its account only. Any
+ *   other callback while signed in links nothing.
  * - A linked identity signs its account in (deactivation, required email
  *   confirmation and the second factor apply as after a password).
  * - An unknown identity with an address nobody uses makes a new account.
@@ -41,6 +44,7 @@ export async function completeFederatedCallback(identity: FederatedIdentity): Pr
   const intent = await takeIntent();
   const current = await getCurrentSession();
   if (intent?.kind === "connect") return connect(identity, intent.sessionId, current);
+  if (intent?.kind === "reauthenticate") return reauthenticate(identity, intent, current);
   // Signed in, and no Connect of this session pending: a stray callback links nothing.
   if (current) {
     await setFlash("error", "You are already signed in. Use Connect on your profile to add a sign-in provider.");
@@ -110,6 +114,38 @@ async function connect(
   const outcome = await linkIdentity(current.user, identity.provider, identity.providerAccountId);
   await setFlash(outcome.ok ? "success" : "error", outcome.ok ? `${name} was connected to your account.` : LINK_REFUSALS[outcome.reason](name));
   return "/profile";
+}
+
+/**
+ * The provider's fresh login in place of the password on /reauthenticate:
+ * the session is confirmed when the identity is one linked to its own
+ * account, and, with an authenticator app on, after its code (the same
+ * pending step as after a password).
+ */
+async function reauthenticate(
+  identity: FederatedIdentity,
+  intent: { sessionId: string; next: string },
+  current: Awaited<ReturnType<typeof getCurrentSession>>,
+): Promise<string> {
+  const name = providerName(identity.provider);
+  const retry = reauthenticateUrlFor(intent.next);
+  if (!current || current.id !== intent.sessionId) {
+    await setFlash("error", `Confirming with ${name} did not complete: sign in and try again.`);
+    return current ? retry : "/login";
+  }
+  if ((await findLinkedUserId(identity.provider, identity.providerAccountId)) !== current.user.id) {
+    await recordAuditEvent({ action: "federated.refused", targetUserId: current.user.id, detail: `${name}: re-authentication with an identity not linked to this account` });
+    await setFlash("error", `That ${name} account is not the one connected to your account.`);
+    return retry;
+  }
+  await touchIdentity(identity.provider, identity.providerAccountId);
+  if (await hasTotpEnabled(current.user.id)) {
+    await beginPendingStep("re-authentication", current.user.id, { remember: false, next: intent.next, sessionId: current.id });
+    return retry;
+  }
+  await confirmSession(current, name);
+  await setFlash("success", "Identity confirmed.");
+  return intent.next;
 }
 
 /**

@@ -11,7 +11,8 @@ import { clearTokenCookie, readTokenCookie, setTokenCookie } from "@/lib/tokens/
  *
  * - The intent, written by the button's server action before the redirect to
  *   the provider: "Remember me", where to go next, and for a Connect from
- *   /profile the session that asked. Used up by the callback.
+ *   /profile, or a re-authentication of an account without a password, the
+ *   session that asked. Used up by the callback.
  * - The pending link, written by the callback when the provider's address
  *   belongs to an existing account: the identity, and the account it may be
  *   linked to once someone signs in to that account the usual way.
@@ -21,6 +22,7 @@ export const FEDERATED_STEP_TTL_MS = 10 * 60_000;
 const intentSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("sign-in"), provider: z.string(), remember: z.boolean(), next: z.string().nullable() }),
   z.object({ kind: z.literal("connect"), provider: z.string(), sessionId: z.string() }),
+  z.object({ kind: z.literal("reauthenticate"), provider: z.string(), sessionId: z.string(), next: z.string() }),
 ]);
 export type FederatedIntent = z.infer<typeof intentSchema>;
 

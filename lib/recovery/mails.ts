@@ -30,7 +30,7 @@ async function inventoryMailPart(userId: string): Promise<{ paragraph: string; l
  * nothing. The new link voids the account's older ones.
  */
 export async function composePasswordResetMail(to: string): Promise<MailContent | null> {
-  const user = await db.user.findUnique({ where: { email: to }, select: { id: true, name: true, active: true } });
+  const user = await db.user.findUnique({ where: { email: to }, select: { id: true, name: true, active: true, passwordHash: true } });
   if (!user?.active) return null;
   if (await mailLimitReached("password_reset", to)) return null;
 
@@ -40,18 +40,22 @@ export async function composePasswordResetMail(to: string): Promise<MailContent 
     return issueToken({ purpose: "password_reset", userId: user.id, ttlMs: minutes * 60_000 }, tx);
   });
   const inventory = await inventoryMailPart(user.id);
+  // An account made through a sign-in provider has no password yet: the same link sets its first one.
+  const firstPassword = !user.passwordHash;
   return {
-    subject: "Reset your password",
+    subject: firstPassword ? "Set a password for your account" : "Reset your password",
     greeting: `Hello ${user.name},`,
     paragraphs: [
-      `Someone, probably you, asked to reset the password of your ${serverEnv.appName} account.`,
+      firstPassword
+        ? `Someone, probably you, asked to set a password for your ${serverEnv.appName} account, which has none yet.`
+        : `Someone, probably you, asked to reset the password of your ${serverEnv.appName} account.`,
       inventory.paragraph,
     ],
     list: inventory.list,
-    action: { label: "Set a new password", url: appLink("/reset-password", token) },
+    action: { label: firstPassword ? "Set a password" : "Set a new password", url: appLink("/reset-password", token) },
     footnote:
       `The link works once, for ${minutes} minutes. If you did not ask for it, ignore this mail: ` +
-      "your password stays as it is.",
+      (firstPassword ? "your account stays without a password." : "your password stays as it is."),
   };
 }
 
