@@ -5,6 +5,7 @@ import { registerWithForm, signInWithForm, simulateBrowserRestart } from "./supp
 import { linkIn, waitForMail } from "./support/mailbox";
 import { APP_PORT } from "./support/mail-settings";
 import { OIDC_NAME } from "./support/oidc-settings";
+import { makeSessionsStale, providerLogin, signInAtProvider, signInWithProvider, userByEmail } from "./support/federated";
 import { createUser, DEFAULT_PASSWORD, uniqueEmail, type TestUser } from "./support/users";
 import { TestAuthenticator, readSetupKey, turnOnTwoFactor } from "./support/totp";
 import { askForEmailChange } from "./support/account-setup";
@@ -100,13 +101,32 @@ const VISITOR_PAGES: PageState<null>[] = [
     then: async (page) => {
       const owner = await createUser();
       await page.getByRole("button", { name: `Sign in with ${OIDC_NAME}` }).click();
-      await page.getByPlaceholder("Enter any login").fill(owner.email);
-      await page.getByPlaceholder("and password").fill("anything");
-      await page.getByRole("button", { name: "Sign-in" }).click();
-      await page.getByRole("button", { name: "Continue" }).click();
+      await signInAtProvider(page, owner.email);
       await expect(page).toHaveURL("/login/link");
     },
     shows: heading("An account with this email already exists"),
+  },
+  {
+    name: "profile of an account made through a provider (no password)",
+    path: "/login",
+    then: async (page) => {
+      await signInWithProvider(page, providerLogin("axe-password-less"));
+      await expect(page).toHaveURL("/dashboard");
+      await page.goto("/profile");
+    },
+    shows: (page) => page.getByRole("region", { name: "Set a password" }),
+  },
+  {
+    name: "confirm it's you, an account without a password",
+    path: "/login",
+    then: async (page) => {
+      const login = providerLogin("axe-reauthenticate");
+      await signInWithProvider(page, login);
+      await expect(page).toHaveURL("/dashboard");
+      await makeSessionsStale((await userByEmail(login))!.id);
+      await page.goto("/reauthenticate?next=%2Fprofile");
+    },
+    shows: heading("Confirm it's you"),
   },
   { name: "register", path: "/register", shows: heading("Create account") },
   { name: "register, empty form submitted", path: "/register", then: click("Create account"), shows: fieldError("Name") },
