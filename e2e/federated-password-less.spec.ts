@@ -12,6 +12,7 @@ import { linkIn, waitForMail } from "./support/mailbox";
 import { APP_PORT } from "./support/mail-settings";
 import { OIDC_NAME } from "./support/oidc-settings";
 import { confirmAccountReview } from "./support/password-reset";
+import { turnOnTwoFactor } from "./support/totp";
 
 // An account made through a provider has no password: the provider's fresh
 // login stands in for it where a recent sign-in is needed, and a password can
@@ -59,6 +60,29 @@ test.describe("An account without a password", () => {
     expect(await linkedProviders(user.id)).toEqual(["oidc"]);
     await page.goto("/profile");
     await expect(page.getByRole("heading", { name: "Change password" })).toBeVisible();
+  });
+
+  test("with an authenticator app on, the provider's fresh login is followed by its code", async ({ page }) => {
+    test.setTimeout(180_000);
+    const login = providerLogin("password-less-two-factor");
+    await signInWithProvider(page, login);
+    await expect(page).toHaveURL("/dashboard");
+    const { app } = await turnOnTwoFactor(page);
+    const user = (await userByEmail(login))!;
+    await makeSessionsStale(user.id);
+
+    await page.goto("/reauthenticate?next=%2Fprofile");
+    await page.getByRole("button", { name: CONTINUE }).click();
+    await signInAtProvider(page, login);
+    await expect(page.getByText(`${OIDC_NAME} confirmed it's you. Now enter the code`)).toBeVisible();
+    // Not fresh yet: the code is still to come.
+    await page.goto("/profile");
+    await expect(page.getByRole("link", { name: "Confirm it's you" }).first()).toBeVisible();
+    await page.goto("/reauthenticate?next=%2Fprofile");
+    await page.getByLabel("Authentication code").fill(await app.nextCode());
+    await page.getByRole("button", { name: "Verify" }).click();
+    await expect(page).toHaveURL("/profile");
+    await expect(page.getByRole("button", { name: "Email me a link to set a password" })).toBeVisible();
   });
 
   test("another identity at the provider does not confirm the session", async ({ page }) => {

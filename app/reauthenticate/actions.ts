@@ -10,6 +10,7 @@ import { beginPendingStep, completePendingStep, readPendingStep } from "@/lib/tw
 import { confirmSecondFactor } from "@/lib/credentials/confirm-second-factor";
 import { recoveryCodesLeftMessage } from "@/lib/two-factor/notices";
 import { setFlash } from "@/lib/flash/set-flash";
+import { providerName } from "@/lib/federated/link";
 import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
 import { reauthenticateSchema, type ReauthenticateField } from "@/lib/validation/reauthenticate";
 import { codeKind, appOrRecoveryCodeSchema } from "@/lib/validation/two-factor";
@@ -65,7 +66,7 @@ async function handleReauthenticateCode(
   if (!completed || completed.sessionId !== session.id) {
     return formError({ message: "That took too long. Enter your password again." });
   }
-  await confirmSession(session, "password and second factor");
+  await confirmSession(session, `${completed.provider ? providerName(completed.provider) : "password"} and second factor`);
   const codesLeft = attempt.kind === "recovery" ? ` ${recoveryCodesLeftMessage(attempt.codesLeft)}` : "";
   await setFlash("success", `Identity confirmed.${codesLeft}`);
   redirect(next);

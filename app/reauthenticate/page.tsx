@@ -10,7 +10,7 @@ import { ReauthenticateCodeForm } from "@/app/reauthenticate/code-form";
 import { PasskeyReauthenticateButton } from "@/app/reauthenticate/passkey-button";
 import { ProviderReauthenticateButtons } from "@/app/reauthenticate/provider-buttons";
 import { hasPassword } from "@/lib/users/queries";
-import { listIdentities } from "@/lib/federated/link";
+import { listIdentities, providerName } from "@/lib/federated/link";
 import { configuredProviders } from "@/lib/federated/configured";
 
 export const metadata: Metadata = { title: "Confirm your password" };
@@ -27,7 +27,8 @@ export default async function ReauthenticatePage({ searchParams }: Reauthenticat
     return (
       <PageCard title="Two-factor authentication">
         <p className="mb-6 text-sm text-slate-700 dark:text-slate-300">
-          Password confirmed. Now enter the code from your authenticator app.
+          {pending.provider ? `${providerName(pending.provider)} confirmed it's you.` : "Password confirmed."} Now enter the code
+          from your authenticator app.
         </p>
         <ReauthenticateCodeForm next={next} />
       </PageCard>

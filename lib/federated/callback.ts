@@ -140,7 +140,12 @@ async function reauthenticate(
   }
   await touchIdentity(identity.provider, identity.providerAccountId);
   if (await hasTotpEnabled(current.user.id)) {
-    await beginPendingStep("re-authentication", current.user.id, { remember: false, next: intent.next, sessionId: current.id });
+    await beginPendingStep("re-authentication", current.user.id, {
+      remember: false,
+      next: intent.next,
+      sessionId: current.id,
+      provider: identity.provider,
+    });
     return retry;
   }
   await confirmSession(current, name);

@@ -27,7 +27,7 @@ const stepDataSchema = z.object({
   next: z.string().nullable(),
   /** Re-authentication only: the session being confirmed. */
   sessionId: z.string().nullable(),
-  /** Sign-in only: the provider that stood in for the password ("github"), if one did. */
+  /** The provider that stood in for the password ("github"), if one did. */
   provider: z.enum(["github", "google", "microsoft-entra-id", "oidc"]).optional(),
 });
 

@@ -10,11 +10,19 @@ import { chromium } from "@playwright/test";
 import chromiumSettings from "../../e2e/support/chromium.json" with { type: "json" };
 import { bin, freePort, log, root, round, run, startServer, stopServer } from "./processes.mjs";
 
-/** First-load JavaScript of a page: every script it references, gzipped (level 9). */
-export async function firstLoadJs(base, pagePath) {
+/**
+ * First-load JavaScript of a page: every script it references, gzipped
+ * (level 9). `mustShow`: texts the page must contain, so the figure is of the
+ * page as intended (e.g. with its provider buttons).
+ */
+export async function firstLoadJs(base, pagePath, mustShow = []) {
   const response = await fetch(`${base}${pagePath}`);
   if (response.status !== 200) throw new Error(`${pagePath}: expected 200, got ${response.status}`);
   const html = await response.text();
+  // React separates adjacent text parts with empty comments ("Sign in with <!-- -->GitHub").
+  const text = html.replaceAll("<!-- -->", "");
+  const missing = mustShow.filter((shown) => !text.includes(shown));
+  if (missing.length > 0) throw new Error(`${pagePath} does not show ${missing.join(", ")}`);
   // Module-capable browsers never fetch `nomodule` scripts (the legacy polyfills).
   const tags = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"[^>]*>/g)].filter((m) => !/\snomodule/i.test(m[0]));
   const sources = [...new Set(tags.map((m) => m[1].replaceAll("&amp;", "&")))];
