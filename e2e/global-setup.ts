@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { startMailSink } from "./support/mail-sink";
-import { APP_PORT, MAIL_DIRECTORY, SMTP_PORT } from "./support/mail-settings";
-import { OIDC_CLIENT, OIDC_PORT } from "./support/oidc-settings";
+import { MAIL_DIRECTORY, SMTP_PORT } from "./support/mail-settings";
+import { OIDC_CLIENT, OIDC_PORT, OIDC_REDIRECT_URIS } from "./support/oidc-settings";
 import { startOidcProvider } from "./support/oidc-server";
 
 // The SMTP server the app under test sends its mail to, in the test runner's
@@ -12,7 +12,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const sink = await startMailSink(SMTP_PORT, MAIL_DIRECTORY);
   // The OpenID Connect provider behind the suite app's "Sign in with Test SSO" (e2e/support/oidc-settings.ts).
   const oidc = await startOidcProvider(OIDC_PORT, [
-    { id: OIDC_CLIENT.id, secret: OIDC_CLIENT.secret, redirectUris: [`http://localhost:${APP_PORT}/api/auth/callback/oidc`] },
+    { id: OIDC_CLIENT.id, secret: OIDC_CLIENT.secret, redirectUris: OIDC_REDIRECT_URIS },
   ]);
   return async () => {
     await Promise.all([sink.close(), oidc.close()]);

@@ -8,10 +8,13 @@ import { createScratchDatabase, type ScratchDatabase } from "../support/scratch-
 import { startMailSink, type MailSink } from "../support/mail-sink";
 import { linkIn, waitForMail } from "../support/mailbox";
 import { confirmWithLink } from "../support/email-links";
+import { sql } from "../support/database";
 import { APP_PORT } from "../support/mail-settings";
+import { OIDC_CLIENT, OIDC_ISSUER, OIDC_NAME, REQUIRE_VERIFICATION_PORT } from "../support/oidc-settings";
+import { providerLogin, signInWithProvider } from "../support/federated";
 
 // REQUIRE_EMAIL_VERIFICATION=true needs a server of its own (with its own mail server).
-const PORT = APP_PORT + 60;
+const PORT = REQUIRE_VERIFICATION_PORT;
 const SMTP_PORT = APP_PORT + 61;
 const ORIGIN = `http://localhost:${PORT}`;
 const directory = path.join(os.tmpdir(), `latchkey-e2e-require-${APP_PORT}-${Date.now()}`);
@@ -31,6 +34,10 @@ test.beforeAll(async () => {
     DATABASE_URL: database.url,
     SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
     REQUIRE_EMAIL_VERIFICATION: "true",
+    AUTH_OIDC_ISSUER: OIDC_ISSUER,
+    AUTH_OIDC_ID: OIDC_CLIENT.id,
+    AUTH_OIDC_SECRET: OIDC_CLIENT.secret,
+    AUTH_OIDC_NAME: OIDC_NAME,
   });
 });
 
@@ -80,4 +87,25 @@ test("with REQUIRE_EMAIL_VERIFICATION a wrong password says nothing about confir
   await expect(page).toHaveURL("/login");
   await signInWithForm(page, email, "not the password");
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("Invalid email or password.");
+});
+
+test("with REQUIRE_EMAIL_VERIFICATION a provider's address counts only when vouched for or confirmed", async ({ page }) => {
+  // A vouched-for address signs in at once.
+  await signInWithProvider(page, providerLogin("strict-vouched"));
+  await expect(page).toHaveURL("/dashboard");
+  await page.context().clearCookies();
+
+  // One it does not vouch for gets one confirmation mail, and no session until it is confirmed.
+  const login = providerLogin("strict-unvouched", false);
+  await signInWithProvider(page, login);
+  await expect(page).toHaveURL(/\/login\?error=unverified/);
+  await expect(page.getByText("Confirm your email address first: we have sent you a new link.")).toBeVisible();
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/login\?next=/);
+  const mail = await waitForMail(login, "Confirm your email address", { directory });
+  const queued = await sql<{ n: number | string }>(`SELECT COUNT(*) AS "n" FROM "OutboxMail" WHERE "to" = $1`, [login], database.url);
+  expect(Number(queued[0]?.n), "one confirmation mail, not one from the account and one from the sign-in").toBe(1);
+  await confirmWithLink(page, linkIn(mail, "/verify-email?token=", ORIGIN));
+  await signInWithProvider(page, login);
+  await expect(page).toHaveURL("/dashboard");
 });

@@ -79,17 +79,24 @@ export async function completeFederatedCallback(identity: FederatedIdentity): Pr
   }
   const created = await createFederatedUser(identity, email.data);
   if (!created) return federatedErrorUrl("failed");
-  return signInAs(created, identity, remember, next);
+  // An address the provider did not vouch for got its confirmation mail with the account: no second one.
+  return signInAs(created, identity, remember, next, { confirmationJustSent: !identity.emailVerified });
 }
 
-async function signInAs(user: PublicUser, identity: FederatedIdentity, remember: boolean, next: string | null): Promise<string> {
+async function signInAs(
+  user: PublicUser,
+  identity: FederatedIdentity,
+  remember: boolean,
+  next: string | null,
+  { confirmationJustSent = false } = {},
+): Promise<string> {
   const name = providerName(identity.provider);
   if (!user.active) {
     await recordAuditEvent({ action: "federated.refused", targetUserId: user.id, detail: `${name}: account deactivated` });
     return federatedErrorUrl("inactive");
   }
   if (serverEnv.recovery.requireEmailVerification && !user.emailVerified) {
-    await sendVerificationMail(user, (await currentRequestInfo()).ip);
+    if (!confirmationJustSent) await sendVerificationMail(user, (await currentRequestInfo()).ip);
     return federatedErrorUrl("unverified");
   }
   // The provider stands in for the password, not for the second factor.
