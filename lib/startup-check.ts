@@ -18,10 +18,19 @@ export async function exitUnlessConfigured(): Promise<void> {
  * both finish what they are doing, before the database connections close.
  */
 export async function startBackgroundWork(): Promise<void> {
-  const [{ serverEnv }, { startMailSender, stopMailSender }, { onShutdown }, { startPruning }, { passkeySupport }, { log }, { registerMetricSamplers }] =
-    await Promise.all([
+  const [
+    { serverEnv },
+    { startMailSender, stopMailSender },
+    { mailCatalog },
+    { onShutdown },
+    { startPruning },
+    { passkeySupport },
+    { log },
+    { registerMetricSamplers },
+  ] = await Promise.all([
       import("@/lib/env"),
       import("@/lib/mail/sender"),
+      import("@/lib/mail-catalog"),
       import("@/lib/lifecycle/shutdown.mjs"),
       import("@/lib/maintenance/pruning"),
       import("@/lib/passkeys/relying-party"),
@@ -29,7 +38,7 @@ export async function startBackgroundWork(): Promise<void> {
       import("@/lib/metrics/samplers"),
     ]);
   registerMetricSamplers();
-  const transport = startMailSender();
+  const transport = startMailSender(mailCatalog);
   onShutdown(stopMailSender);
   const pruner = startPruning();
   onShutdown(pruner.stop);

@@ -1,7 +1,7 @@
 import "server-only";
 import { serverEnv } from "@/lib/env";
 import { countMailsSentSince } from "@/lib/mail/outbox";
-import type { MailTemplate } from "@/lib/mail/catalog";
+import type { MailTemplate } from "@/lib/mail/templates";
 
 const HOUR_MS = 60 * 60 * 1000;
 

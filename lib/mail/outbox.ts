@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type DbClient } from "@/lib/db";
-import type { MailParams, MailTemplate } from "@/lib/mail/catalog";
+import type { MailParams, MailTemplate } from "@/lib/mail/templates";
 
 /**
  * Records a mail for the sender (lib/mail/sender.ts) to deliver. Pass the

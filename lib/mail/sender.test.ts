@@ -51,6 +51,7 @@ describe.each(testDatabases())("mail outbox on %s", (_name, createDatabase) => {
     db: typeof import("@/lib/db").db;
     outbox: typeof import("@/lib/mail/outbox");
     sender: typeof import("@/lib/mail/sender");
+    catalog: typeof import("@/lib/mail-catalog").mailCatalog;
     transport: typeof import("@/lib/mail/transport");
   };
 
@@ -64,6 +65,7 @@ describe.each(testDatabases())("mail outbox on %s", (_name, createDatabase) => {
       db: (await import("@/lib/db")).db,
       outbox: await import("@/lib/mail/outbox"),
       sender: await import("@/lib/mail/sender"),
+      catalog: (await import("@/lib/mail-catalog")).mailCatalog,
       transport: await import("@/lib/mail/transport"),
     };
   }, 60_000);
@@ -79,7 +81,7 @@ describe.each(testDatabases())("mail outbox on %s", (_name, createDatabase) => {
     await releaseTestDatabase(database);
   });
 
-  const newSender = () => m.sender.createMailSender(m.transport.createMailTransport());
+  const newSender = () => m.sender.createMailSender(m.transport.createMailTransport(), m.catalog);
   const row = (to: string) => m.db.outboxMail.findFirstOrThrow({ where: { to } });
 
   it("delivers a queued mail over SMTP with a text and an HTML part", async () => {

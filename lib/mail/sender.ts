@@ -1,6 +1,7 @@
 import "server-only";
 import { log } from "@/lib/log/logger";
-import { composeMail, REMOVED_ONCE_SENT, type MailTemplate } from "@/lib/mail/catalog";
+import { composeMail } from "@/lib/mail/compose";
+import type { MailCatalog, MailTemplate } from "@/lib/mail/templates";
 import {
   claimMail,
   findDueMailIds,
@@ -31,15 +32,12 @@ export interface MailSenderOptions {
 
 const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 
-function removedOnceSent(template: string): boolean {
-  return REMOVED_ONCE_SENT.includes(template as MailTemplate);
-}
-
 function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function createMailSender(transport: MailTransport, options: MailSenderOptions = {}): MailSender {
+/** Sends the outbox's due mails through `transport`, composed by the `catalog`'s templates. */
+export function createMailSender(transport: MailTransport, catalog: MailCatalog, options: MailSenderOptions = {}): MailSender {
   const pollMs = options.pollMs ?? 1_000;
   const batchSize = options.batchSize ?? 20;
   let timer: NodeJS.Timeout | undefined;
@@ -48,6 +46,7 @@ export function createMailSender(transport: MailTransport, options: MailSenderOp
   let stopRequested = false;
   let currentPass: Promise<number> | undefined;
   let lastPrunedAt = 0;
+  const removedOnceSent = (template: string) => catalog.removedOnceSent.includes(template as MailTemplate);
 
   async function deliverOne(id: string): Promise<boolean> {
     const mail = await claimMail(id, new Date());
@@ -59,7 +58,7 @@ export function createMailSender(transport: MailTransport, options: MailSenderOp
       return false;
     }
     try {
-      const rendered = await composeMail(mail);
+      const rendered = await composeMail(catalog, mail);
       if (!rendered) {
         await markNothingToSend(mail.id, new Date());
         return false;
@@ -143,9 +142,9 @@ export function createMailSender(transport: MailTransport, options: MailSenderOp
 // reload does not start a second one.
 const processSender = globalThis as unknown as { latchkeyMailSender?: MailSender };
 
-export function startMailSender(): MailTransport["kind"] {
+export function startMailSender(catalog: MailCatalog): MailTransport["kind"] {
   const transport = createMailTransport();
-  processSender.latchkeyMailSender ??= createMailSender(transport);
+  processSender.latchkeyMailSender ??= createMailSender(transport, catalog);
   processSender.latchkeyMailSender.start();
   return transport.kind;
 }

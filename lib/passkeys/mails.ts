@@ -2,6 +2,13 @@ import "server-only";
 import { changeNoticeMail, type ChangeNoticeParams } from "@/lib/mail/change-notice";
 import type { MailContent } from "@/lib/mail/layout";
 
+declare module "@/lib/mail/templates" {
+  interface MailParams {
+    passkey_added: ChangeNoticeParams;
+    passkey_removed: ChangeNoticeParams;
+  }
+}
+
 export function passkeyAddedMail(_to: string, params: ChangeNoticeParams): MailContent {
   return changeNoticeMail("A passkey was added", `The passkey “${params.item}” was added`, params);
 }

@@ -7,6 +7,13 @@ import { issueToken, voidTokens } from "@/lib/tokens/one-time-token";
 import { accountInventory } from "@/lib/account-review/inventory";
 import { describeInventory } from "@/lib/account-review/describe-inventory";
 
+declare module "@/lib/mail/templates" {
+  interface MailParams {
+    password_reset: Record<string, never>;
+    password_changed: PasswordChangedParams;
+  }
+}
+
 /**
  * What the account has, so an owner who did not add something sees it
  * before the reset, and knows the first sign-in after it asks to review them.

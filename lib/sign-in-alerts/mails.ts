@@ -7,6 +7,12 @@ import { appLink } from "@/lib/mail/limits";
 import { issueToken } from "@/lib/tokens/one-time-token";
 import { REPORT_LINK_DAYS } from "@/lib/sign-in-alerts/messages";
 
+declare module "@/lib/mail/templates" {
+  interface MailParams {
+    new_sign_in: NewSignInParams;
+  }
+}
+
 /** What a new-sign-in mail is queued with (lib/sign-in-alerts/device.ts). */
 export interface NewSignInParams {
   userId: string;

@@ -3,6 +3,16 @@ import { serverEnv } from "@/lib/env";
 import type { MailContent } from "@/lib/mail/layout";
 import { changeNoticeMail, type ChangeNoticeParams } from "@/lib/mail/change-notice";
 
+declare module "@/lib/mail/templates" {
+  interface MailParams {
+    two_factor_enabled: { name: string };
+    two_factor_disabled: { name: string };
+    two_factor_admin_disabled: { name: string };
+    recovery_code_used: { name: string; codesLeft: number };
+    recovery_codes_generated: ChangeNoticeParams;
+  }
+}
+
 /** The notices of second-factor changes (lib/two-factor/notices.ts queues them). */
 
 function profileLink(): { label: string; url: string } {

@@ -46,6 +46,7 @@ describe.each(testDatabases())("account deletion on %s", (_name, createDatabase)
     db: typeof import("@/lib/db").db;
     deletion: typeof import("@/lib/users/delete-account");
     sender: typeof import("@/lib/mail/sender");
+    catalog: typeof import("@/lib/mail-catalog").mailCatalog;
     transport: typeof import("@/lib/mail/transport");
     exporting: typeof import("@/lib/users/export-account");
   };
@@ -58,6 +59,7 @@ describe.each(testDatabases())("account deletion on %s", (_name, createDatabase)
       db: (await import("@/lib/db")).db,
       deletion: await import("@/lib/users/delete-account"),
       sender: await import("@/lib/mail/sender"),
+      catalog: (await import("@/lib/mail-catalog")).mailCatalog,
       transport: await import("@/lib/mail/transport"),
       exporting: await import("@/lib/users/export-account"),
     };
@@ -127,7 +129,7 @@ describe.each(testDatabases())("account deletion on %s", (_name, createDatabase)
     const failed = await db.auditEvent.findFirst({ where: { action: "sign_in.failed", detail: { contains: result.pseudonym } } });
     expect(failed?.detail).toBe(`password for ${result.pseudonym}: wrong password`);
 
-    const sender = m.sender.createMailSender(m.transport.createMailTransport());
+    const sender = m.sender.createMailSender(m.transport.createMailTransport(), m.catalog);
     expect(await sender.deliverDueMails()).toBeGreaterThanOrEqual(1);
     expect(await db.outboxMail.count({ where: { to: email } })).toBe(0);
     expect(rowsNaming(await everyRow(db), [user.id, email])).toEqual([]);

@@ -4,6 +4,13 @@ import type { MailContent } from "@/lib/mail/layout";
 import { changeNoticeMail, type ChangeNoticeParams } from "@/lib/mail/change-notice";
 import type { Deleter } from "@/lib/users/delete-account";
 
+declare module "@/lib/mail/templates" {
+  interface MailParams {
+    account_deleted: AccountDeletedParams;
+    account_exported: ChangeNoticeParams;
+  }
+}
+
 /** The mails of account deletion and data export (lib/users/delete-account.ts, lib/users/export-account.ts). */
 
 export interface AccountDeletedParams {

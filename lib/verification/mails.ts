@@ -5,6 +5,15 @@ import type { MailContent } from "@/lib/mail/layout";
 import { appLink, mailLimitReached } from "@/lib/mail/limits";
 import { issueToken, voidTokens } from "@/lib/tokens/one-time-token";
 
+declare module "@/lib/mail/templates" {
+  interface MailParams {
+    email_verification: { userId: string };
+    email_change: { userId: string };
+    email_change_requested: { userId: string; name: string; newEmail: string };
+    email_changed: { name: string; newEmail: string };
+  }
+}
+
 function linkLifetime(): { ttlMs: number; words: string } {
   const hours = serverEnv.recovery.emailVerificationHours;
   return { ttlMs: hours * 60 * 60 * 1000, words: hours === 1 ? "1 hour" : `${hours} hours` };
