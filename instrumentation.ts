@@ -4,7 +4,7 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  const { exitUnlessConfigured, startBackgroundWork } = await import("@/lib/startup-check");
+  const { exitUnlessConfigured, startBackgroundWork } = await import("@/lib/startup/check");
   await exitUnlessConfigured();
   await startBackgroundWork();
 }

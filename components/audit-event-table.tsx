@@ -1,6 +1,6 @@
 import { describeAuditAction } from "@/lib/audit/actions";
 import type { AuditEventView, AuditPerson } from "@/lib/audit/queries";
-import { describeDevice } from "@/lib/sessions/describe-device";
+import { describeDevice } from "@/lib/request/describe-device";
 import { formatDateTime } from "@/lib/format";
 
 function Person({ person }: { person: AuditPerson | null }) {

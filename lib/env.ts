@@ -4,9 +4,8 @@ import { resolveDatabase } from "@/lib/database-url";
 import { parseTrustProxy } from "@/lib/server/client-address.mjs";
 import { parseLogLevel, type LogLevel } from "@/lib/server/log-levels.mjs";
 import { parseMetricsToken, parseShutdownReadyDelay } from "@/lib/server/monitoring-settings.mjs";
-import type { SessionPolicy } from "@/lib/sessions/policy";
-import type { ThrottleLimit } from "@/lib/throttle/policy";
-import { readFederatedProviders, type FederatedProviderSettings } from "@/lib/federated/settings";
+import type { SessionPolicy, ThrottleLimit } from "@/lib/settings/policies";
+import { readFederatedProviders, type FederatedProviderSettings } from "@/lib/settings/federated-providers";
 
 const serverEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

@@ -3,7 +3,7 @@
 import { formAction } from "@/lib/actions/argument-guard";
 import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
-import { currentRequestInfo } from "@/lib/auth/request-info";
+import { currentRequestInfo } from "@/lib/request/info";
 import { sendVerificationMail } from "@/lib/verification/email-verification";
 import { setFlash } from "@/lib/flash/set-flash";
 

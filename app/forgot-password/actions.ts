@@ -1,7 +1,7 @@
 "use server";
 
 import { formStateAction } from "@/lib/actions/argument-guard";
-import { currentRequestInfo } from "@/lib/auth/request-info";
+import { currentRequestInfo } from "@/lib/request/info";
 import { requestPasswordReset } from "@/lib/recovery/password-reset";
 import { RESET_REQUESTED_MESSAGE } from "@/lib/recovery/messages";
 import { formValues, invalidForm, type FormState } from "@/lib/form-state";

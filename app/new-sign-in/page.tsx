@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { findReportLink } from "@/lib/sign-in-alerts/report";
 import { REPORT_LINK_INVALID_MESSAGE } from "@/lib/sign-in-alerts/messages";
-import { describeOrigin } from "@/lib/account-review/origin";
+import { describeOrigin } from "@/lib/request/describe-origin";
 import { formatDateTime } from "@/lib/format";
 import { PageCard } from "@/components/page-card";
 import { InvalidLink } from "@/components/invalid-link";

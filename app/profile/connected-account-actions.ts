@@ -6,7 +6,7 @@ import { requireFreshSession } from "@/lib/auth/session";
 import { setFlash } from "@/lib/flash/set-flash";
 import { unlinkIdentity } from "@/lib/federated/link";
 import { startFederatedConnect } from "@/lib/federated/start";
-import { isFederatedProviderId } from "@/lib/federated/settings";
+import { isFederatedProviderId } from "@/lib/settings/federated-providers";
 
 const PROFILE = "/profile";
 

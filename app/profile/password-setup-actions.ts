@@ -3,7 +3,7 @@
 import { formAction } from "@/lib/actions/argument-guard";
 import { redirect } from "next/navigation";
 import { requireFreshSession } from "@/lib/auth/session";
-import { currentRequestInfo } from "@/lib/auth/request-info";
+import { currentRequestInfo } from "@/lib/request/info";
 import { requestPasswordReset } from "@/lib/recovery/password-reset";
 import { hasPassword } from "@/lib/users/queries";
 import { setFlash } from "@/lib/flash/set-flash";

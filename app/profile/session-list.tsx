@@ -1,6 +1,6 @@
 import { revokeOtherSessionsAction, revokeSessionAction } from "@/app/profile/actions";
 import { SubmitButton } from "@/components/submit-button";
-import { describeDevice } from "@/lib/sessions/describe-device";
+import { describeDevice } from "@/lib/request/describe-device";
 import { formatDateTime } from "@/lib/format";
 import { sessionProviderLabel } from "@/lib/federated/link";
 

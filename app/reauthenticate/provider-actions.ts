@@ -6,7 +6,7 @@ import { requireSession } from "@/lib/auth/session";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
 import { reauthenticateUrlFor } from "@/lib/auth/login-url";
 import { startFederatedReauthentication } from "@/lib/federated/start";
-import { isFederatedProviderId } from "@/lib/federated/settings";
+import { isFederatedProviderId } from "@/lib/settings/federated-providers";
 
 export const reauthenticateWithProviderAction = formAction(handleReauthenticateWithProvider);
 /** "Continue with {provider}" on /reauthenticate (accounts without a password): the provider's fresh login confirms the session. */

@@ -7,7 +7,7 @@ import { createUser } from "@/lib/users/create-user";
 import { countRegistrationAttempt } from "@/lib/throttle/registration";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { setFlash } from "@/lib/flash/set-flash";
-import { currentRequestInfo } from "@/lib/auth/request-info";
+import { currentRequestInfo } from "@/lib/request/info";
 import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
 import { registerSchema, type RegisterField } from "@/lib/validation/register";
 

@@ -6,7 +6,7 @@ import {
   signInWithOidcAction,
 } from "@/app/actions/federated-sign-in";
 import { configuredProviders } from "@/lib/federated/configured";
-import type { FederatedProviderId } from "@/lib/federated/settings";
+import type { FederatedProviderId } from "@/lib/settings/federated-providers";
 
 const ACTIONS: Record<FederatedProviderId, (formData: FormData) => Promise<void>> = {
   github: signInWithGitHubAction,

@@ -1,5 +1,5 @@
 import { formatDateTime } from "@/lib/format";
-import { describeOrigin } from "@/lib/account-review/origin";
+import { describeOrigin } from "@/lib/request/describe-origin";
 import type { AccountInventory, ReviewItem } from "@/lib/account-review/inventory";
 
 function line(kind: string, item: ReviewItem): string {

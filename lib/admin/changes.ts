@@ -6,8 +6,8 @@ import type { PublicUser } from "@/lib/users/public-user";
  * it. Pure, so the page (server and client) and the change itself share
  * one set of rules and words.
  */
-export const ADMIN_CHANGES = ["deactivate", "reactivate", "promote", "demote", "turn_off_two_factor"] as const;
-export type AdminChange = (typeof ADMIN_CHANGES)[number];
+export { ADMIN_CHANGES, type AdminChange } from "@/lib/validation/admin-changes";
+import type { AdminChange } from "@/lib/validation/admin-changes";
 
 export type AdminChangeResult =
   | { ok: true; user: PublicUser }

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { currentRequestInfo } from "@/lib/auth/request-info";
-import { hashToken } from "@/lib/sessions/keys";
+import { currentRequestInfo } from "@/lib/request/info";
+import { hashToken } from "@/lib/security/random-token";
 import { generateApiKey, looksLikeApiKey } from "@/lib/api-keys/key-format";
 import { publicUserSelect, type PublicUser } from "@/lib/users/public-user";
 

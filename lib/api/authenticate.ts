@@ -2,7 +2,7 @@ import "server-only";
 import type { NextRequest, NextResponse } from "next/server";
 import { serverEnv } from "@/lib/env";
 import { attemptPassword } from "@/lib/auth/attempt-password";
-import { currentRequestInfo } from "@/lib/auth/request-info";
+import { currentRequestInfo } from "@/lib/request/info";
 import { lookupSession } from "@/lib/auth/session";
 import { findUserByApiKey } from "@/lib/api-keys/registry";
 import { parseCredentials } from "@/lib/api/parse-credentials";

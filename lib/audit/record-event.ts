@@ -1,10 +1,10 @@
 import "server-only";
 import { db, type DbClient } from "@/lib/db";
-import { currentRequestInfo, type RequestInfo } from "@/lib/auth/request-info";
+import { currentRequestInfo, type RequestInfo } from "@/lib/request/info";
 import { describeAuditAction, type AuditAction } from "@/lib/audit/actions";
 import { auditLogFields } from "@/lib/audit/log-fields";
 import { log } from "@/lib/log/logger";
-import { countAuditEvent } from "@/lib/metrics/audit-counters";
+import { countAuditEvent } from "@/lib/audit/counters";
 
 export interface AuditEventInput {
   action: AuditAction;
@@ -29,7 +29,7 @@ export interface AuditRecordOptions {
  * the current request. Each event is also a log line (with the request's id):
  * its event, user, method, outcome and address, not its detail, which can
  * name addresses and stays in the database. And it moves its counters
- * (lib/metrics/audit-counters.ts).
+ * (lib/audit/counters.ts).
  */
 export async function recordAuditEvent(event: AuditEventInput, options: AuditRecordOptions = {}): Promise<void> {
   const { ip, userAgent } = options.request ?? (await currentRequestInfo());

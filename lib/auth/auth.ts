@@ -8,7 +8,7 @@ import { edgeAuthConfig } from "@/lib/auth/edge-config";
 import { authJsLogger } from "@/lib/auth/auth-js-logger";
 import { log } from "@/lib/log/logger";
 import { attemptPassword } from "@/lib/auth/attempt-password";
-import { currentRequestInfo } from "@/lib/auth/request-info";
+import { currentRequestInfo } from "@/lib/request/info";
 import { startPasswordSession } from "@/lib/auth/start-session";
 import { sessionCookieMaxAgeSeconds } from "@/lib/sessions/lifetime";
 import { revokeSession } from "@/lib/sessions/registry";
@@ -19,7 +19,7 @@ import { sendVerificationMail } from "@/lib/verification/email-verification";
 import { buildProvider, identityFromProfile } from "@/lib/federated/providers";
 import { completeFederatedCallback } from "@/lib/federated/callback";
 import { federatedErrorUrl } from "@/lib/federated/messages";
-import { isFederatedProviderId } from "@/lib/federated/settings";
+import { isFederatedProviderId } from "@/lib/settings/federated-providers";
 
 /** Thrown for a correct password on a deactivated account. */
 export class InactiveAccountError extends CredentialsSignin {

@@ -1,5 +1,5 @@
 import "server-only";
-import { currentRequestInfo } from "@/lib/auth/request-info";
+import { currentRequestInfo } from "@/lib/request/info";
 import { encodeSessionToken } from "@/lib/auth/session-token";
 import { sessionCookieMaxAgeSeconds } from "@/lib/sessions/lifetime";
 import { setBrowserKeyCookie, setSessionTokenCookie } from "@/lib/sessions/cookies";

@@ -9,7 +9,7 @@ import {
 } from "@/lib/auth/auth";
 import { tooManyAttemptsMessage } from "@/lib/throttle/policy";
 import { INVALID_CREDENTIALS_MESSAGE } from "@/lib/auth/messages";
-import { currentRequestInfo } from "@/lib/auth/request-info";
+import { currentRequestInfo } from "@/lib/request/info";
 import { endSessionCookieWithBrowser } from "@/lib/sessions/cookies";
 
 export type SignInOutcome =

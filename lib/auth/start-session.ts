@@ -1,6 +1,6 @@
 import "server-only";
 import { recordSignIn } from "@/lib/auth/credentials";
-import { currentRequestInfo } from "@/lib/auth/request-info";
+import { currentRequestInfo } from "@/lib/request/info";
 import { encodeSessionToken } from "@/lib/auth/session-token";
 import { setBrowserKeyCookie, setSessionTokenCookie } from "@/lib/sessions/cookies";
 import { sessionCookieMaxAgeSeconds } from "@/lib/sessions/lifetime";
@@ -9,7 +9,7 @@ import { createLoginSession, type SignInMethod } from "@/lib/sessions/registry";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { noteSignInDevice } from "@/lib/sign-in-alerts/device";
 import { serverEnv } from "@/lib/env";
-import { providerNameOf } from "@/lib/federated/settings";
+import { providerNameOf } from "@/lib/settings/federated-providers";
 import { completePendingLink } from "@/lib/federated/link";
 
 const METHOD_DETAIL: Record<string, string | null> = {

@@ -1,6 +1,6 @@
 import "server-only";
 import { attemptPassword } from "@/lib/auth/attempt-password";
-import { currentRequestInfo } from "@/lib/auth/request-info";
+import { currentRequestInfo } from "@/lib/request/info";
 import { tooManyAttemptsMessage } from "@/lib/throttle/policy";
 
 /** The forms of a signed-in user that ask for their password again. */

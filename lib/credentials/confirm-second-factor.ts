@@ -1,5 +1,5 @@
 import "server-only";
-import { currentRequestInfo } from "@/lib/auth/request-info";
+import { currentRequestInfo } from "@/lib/request/info";
 import {
   attemptSecondFactor,
   type SecondFactorChannel,

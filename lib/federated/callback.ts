@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
-import { currentRequestInfo } from "@/lib/auth/request-info";
+import { currentRequestInfo } from "@/lib/request/info";
 import { getCurrentSession } from "@/lib/auth/session";
 import { startSessionWithCookie } from "@/lib/auth/start-session";
 import { confirmSession } from "@/lib/auth/confirm-session";
@@ -13,7 +13,7 @@ import { enqueueMail } from "@/lib/mail/outbox";
 import { beginPendingStep } from "@/lib/two-factor/login-challenge";
 import { hasTotpEnabled } from "@/lib/two-factor/totp-factor";
 import { sendVerificationMail } from "@/lib/verification/email-verification";
-import { isUniqueConstraintError } from "@/lib/users/prisma-errors";
+import { isUniqueConstraintError } from "@/lib/db-errors";
 import { publicUserSelect, type PublicUser } from "@/lib/users/public-user";
 import { emailField } from "@/lib/validation/email";
 import { nameField } from "@/lib/validation/name";

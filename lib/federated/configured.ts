@@ -1,6 +1,6 @@
 import "server-only";
 import { serverEnv } from "@/lib/env";
-import type { FederatedProviderId } from "@/lib/federated/settings";
+import type { FederatedProviderId } from "@/lib/settings/federated-providers";
 
 export interface ProviderButton {
   id: FederatedProviderId;

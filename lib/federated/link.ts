@@ -5,8 +5,8 @@ import { enqueueMail } from "@/lib/mail/outbox";
 import { changeNoticeParams } from "@/lib/mail/change-notice";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { setFlash } from "@/lib/flash/set-flash";
-import { isUniqueConstraintError } from "@/lib/users/prisma-errors";
-import { isFederatedProviderId, providerNameOf, type FederatedProviderId } from "@/lib/federated/settings";
+import { isUniqueConstraintError } from "@/lib/db-errors";
+import { isFederatedProviderId, providerNameOf, type FederatedProviderId } from "@/lib/settings/federated-providers";
 import { takePendingLink } from "@/lib/federated/pending";
 
 /**

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildProvider, fetchGitHubProfile, identityFromProfile } from "@/lib/federated/providers";
-import type { FederatedProviderSettings } from "@/lib/federated/settings";
+import type { FederatedProviderSettings } from "@/lib/settings/federated-providers";
 
 // GitHub's JSON answered by a local HTTP server (the shape of its REST API),
 // so the provider's own userinfo request runs as in production. The same

@@ -2,7 +2,7 @@ import type { OAuthConfig } from "next-auth/providers";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
-import type { FederatedProviderId, FederatedProviderSettings } from "@/lib/federated/settings";
+import type { FederatedProviderId, FederatedProviderSettings } from "@/lib/settings/federated-providers";
 
 /**
  * Auth.js providers for the configured "Sign in with …" settings. Every one

@@ -7,7 +7,7 @@ import { federatedErrorUrl } from "@/lib/federated/messages";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
 import { serverEnv } from "@/lib/env";
 import { beginIntent } from "@/lib/federated/pending";
-import type { FederatedProviderId } from "@/lib/federated/settings";
+import type { FederatedProviderId } from "@/lib/settings/federated-providers";
 import type { CurrentSession } from "@/lib/auth/session";
 
 function settingsOf(provider: FederatedProviderId) {

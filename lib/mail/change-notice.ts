@@ -1,8 +1,8 @@
 import "server-only";
 import { serverEnv } from "@/lib/env";
 import { formatDateTime } from "@/lib/format";
-import { currentRequestInfo } from "@/lib/auth/request-info";
-import { describeOrigin } from "@/lib/account-review/origin";
+import { currentRequestInfo } from "@/lib/request/info";
+import { describeOrigin } from "@/lib/request/describe-origin";
 import type { MailContent } from "@/lib/mail/layout";
 
 /** What every factor or key change notice is queued with: who, what, when and from where. */

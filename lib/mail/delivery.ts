@@ -63,7 +63,7 @@ export async function markSent(id: string, now: Date): Promise<void> {
   await db.outboxMail.update({ where: { id }, data: { sentAt: now, claimedUntil: null, outcome: null } });
 }
 
-/** For a mail that must leave no trace once delivered (removedOnceSent in lib/mail-catalog.ts). */
+/** For a mail that must leave no trace once delivered (removedOnceSent in lib/startup/mail-catalog.ts). */
 export async function removeMail(id: string): Promise<void> {
   await db.outboxMail.deleteMany({ where: { id } });
 }

@@ -51,7 +51,7 @@ describe.each(testDatabases())("mail outbox on %s", (_name, createDatabase) => {
     db: typeof import("@/lib/db").db;
     outbox: typeof import("@/lib/mail/outbox");
     sender: typeof import("@/lib/mail/sender");
-    catalog: typeof import("@/lib/mail-catalog").mailCatalog;
+    catalog: typeof import("@/lib/startup/mail-catalog").mailCatalog;
     transport: typeof import("@/lib/mail/transport");
   };
 
@@ -65,7 +65,7 @@ describe.each(testDatabases())("mail outbox on %s", (_name, createDatabase) => {
       db: (await import("@/lib/db")).db,
       outbox: await import("@/lib/mail/outbox"),
       sender: await import("@/lib/mail/sender"),
-      catalog: (await import("@/lib/mail-catalog")).mailCatalog,
+      catalog: (await import("@/lib/startup/mail-catalog")).mailCatalog,
       transport: await import("@/lib/mail/transport"),
     };
   }, 60_000);

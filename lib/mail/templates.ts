@@ -5,7 +5,7 @@ import type { MailContent } from "@/lib/mail/layout";
  * queued with. The mail module knows none of them: each domain declares its
  * own mails here from its mails.ts (TypeScript declaration merging, so
  * enqueueMail checks every call's parameters), and the start-up wiring
- * (lib/mail-catalog.ts) hands their composers to the sender.
+ * (lib/startup/mail-catalog.ts) hands their composers to the sender.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by each domain's declaration
 export interface MailParams {}

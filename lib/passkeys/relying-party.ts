@@ -20,7 +20,7 @@ export const PASSKEYS_UNAVAILABLE_MESSAGE = "Passkeys are not available.";
  * hostname; origin AUTH_URL's. In development without AUTH_URL the origin is
  * http://localhost:$PORT (serverEnv.appOrigin). In production without
  * AUTH_URL there is no origin to trust, so passkeys are off, and said so once
- * at start-up (lib/startup-check.ts). Changing the RP ID later orphans every
+ * at start-up (lib/startup/check.ts). Changing the RP ID later orphans every
  * passkey already made.
  */
 export function passkeySupport(env: ServerEnv = serverEnv): PasskeySupport {

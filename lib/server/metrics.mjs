@@ -14,7 +14,7 @@ import client from "prom-client";
  */
 const KEY = Symbol.for("latchkey.metrics");
 
-/** Figures only the app can read (from the database, the hashing pool); set by lib/metrics/samplers.ts. */
+/** Figures only the app can read (from the database, the hashing pool); set by lib/startup/metric-samplers.ts. */
 const SAMPLERS = Symbol.for("latchkey.metricSamplers");
 
 /** @returns {import("./metrics.d.mts").Samplers} */

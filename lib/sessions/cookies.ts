@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import type { NextAuthConfig } from "next-auth";
-import { currentRequestInfo } from "@/lib/auth/request-info";
+import { currentRequestInfo } from "@/lib/request/info";
 import { SESSION_COOKIE_NAMES, sessionCookieName } from "@/lib/auth/session-token";
 
 /**
@@ -25,7 +25,7 @@ export async function readBrowserKey(): Promise<string | null> {
 
 /**
  * Auth.js's cookie settings for this request: the same scheme rule
- * (lib/auth/secure-request.ts) and the same session cookie name as ours, so
+ * (lib/request/secure.ts) and the same session cookie name as ours, so
  * the token Auth.js writes at a Credentials sign-in is the one we read (its
  * name is the token's key-derivation salt). Left to itself, Auth.js would
  * name it __Secure-, which a sibling subdomain could plant.

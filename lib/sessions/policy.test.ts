@@ -4,8 +4,8 @@ import {
   sessionExpiresAt,
   type RequestFacts,
   type SessionFacts,
-  type SessionPolicy,
 } from "@/lib/sessions/policy";
+import type { SessionPolicy } from "@/lib/settings/policies";
 
 const MINUTE = 60_000;
 const policy: SessionPolicy = { idleMinutes: 30, absoluteHours: 12, rememberDays: 30, freshMinutes: 10, protection: "strong" };

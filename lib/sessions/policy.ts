@@ -3,19 +3,7 @@
  * fresh. Pure functions of the record, the request and the clock, so they
  * are tested with any `now` (lib/sessions/policy.test.ts).
  */
-export type SessionProtection = "strong" | "basic" | "off";
-
-export interface SessionPolicy {
-  /** A session without "Remember me" ends after this much inactivity. */
-  idleMinutes: number;
-  /** Absolute lifetime of a session without "Remember me". */
-  absoluteHours: number;
-  /** Absolute lifetime of a session with "Remember me". */
-  rememberDays: number;
-  /** How long after typing the password a session counts as fresh. */
-  freshMinutes: number;
-  protection: SessionProtection;
-}
+import type { SessionPolicy } from "@/lib/settings/policies";
 
 export interface SessionFacts {
   createdAt: Date;

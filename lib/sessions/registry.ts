@@ -1,10 +1,10 @@
 import "server-only";
 import { db, type DbClient } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
-import { hashToken, randomToken } from "@/lib/sessions/keys";
+import { hashToken, randomToken } from "@/lib/security/random-token";
 import { sessionExpiresAt } from "@/lib/sessions/policy";
 
-import type { FederatedProviderId } from "@/lib/federated/settings";
+import type { FederatedProviderId } from "@/lib/settings/federated-providers";
 
 /** A provider's id ("github", "oidc") when "Sign in with …" stood in for the password. */
 export type SignInMethod = "password" | "password+totp" | "passkey" | FederatedProviderId | `${FederatedProviderId}+totp`;

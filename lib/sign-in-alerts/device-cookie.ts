@@ -1,5 +1,5 @@
 import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
-import { randomToken } from "@/lib/sessions/keys";
+import { randomToken } from "@/lib/security/random-token";
 import { authSecrets } from "@/lib/security/auth-secrets";
 
 /**

@@ -2,13 +2,13 @@ import "server-only";
 import { cookies } from "next/headers";
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
-import type { RequestInfo } from "@/lib/auth/request-info";
-import { hashToken } from "@/lib/sessions/keys";
+import type { RequestInfo } from "@/lib/request/info";
+import { hashToken } from "@/lib/security/random-token";
 import type { SignInMethod } from "@/lib/sessions/registry";
-import { describeDevice } from "@/lib/sessions/describe-device";
+import { describeDevice } from "@/lib/request/describe-device";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { recordAuditEvent } from "@/lib/audit/record-event";
-import { isUniqueConstraintError } from "@/lib/users/prisma-errors";
+import { isUniqueConstraintError } from "@/lib/db-errors";
 import {
   DEVICE_COOKIE_MAX_AGE_SECONDS,
   deviceCookieName,

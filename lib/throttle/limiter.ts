@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { countAttempt, lockRemainingMs, type ThrottleLimit } from "@/lib/throttle/policy";
+import { countAttempt, lockRemainingMs } from "@/lib/throttle/policy";
+import type { ThrottleLimit } from "@/lib/settings/policies";
 
 export const throttleKeys = {
   account: (email: string) => `account:${email}`,

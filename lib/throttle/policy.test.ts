@@ -6,9 +6,9 @@ import {
   reachesLimit,
   tooManyAttemptsMessage,
   windowExpiredAtOrBefore,
-  type ThrottleLimit,
   type ThrottleState,
 } from "@/lib/throttle/policy";
+import type { ThrottleLimit } from "@/lib/settings/policies";
 
 const MINUTE = 60_000;
 const limit: ThrottleLimit = { maxAttempts: 5, windowMinutes: 15, lockMinutes: 1, maxLockMinutes: 60 };

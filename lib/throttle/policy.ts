@@ -5,12 +5,7 @@
  * key, and each lock in a row lasts twice as long as the previous one, up to
  * a ceiling. lib/throttle/reservations.ts applies them to the database.
  */
-export interface ThrottleLimit {
-  maxAttempts: number;
-  windowMinutes: number;
-  lockMinutes: number;
-  maxLockMinutes: number;
-}
+import type { ThrottleLimit } from "@/lib/settings/policies";
 
 export interface ThrottleState {
   attempts: number;

@@ -1,6 +1,6 @@
 import "server-only";
 import { serverEnv } from "@/lib/env";
-import { currentRequestInfo } from "@/lib/auth/request-info";
+import { currentRequestInfo } from "@/lib/request/info";
 import { readThrottle, recordAttempt, throttleKeys } from "@/lib/throttle/limiter";
 import { tooManyAttemptsMessage } from "@/lib/throttle/policy";
 import { recordAuditEvent } from "@/lib/audit/record-event";

@@ -1,13 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { isUniqueConstraintError } from "@/lib/users/prisma-errors";
+import { isUniqueConstraintError } from "@/lib/db-errors";
 import {
   lockRemainingMs,
   lockedState,
   reachesLimit,
   windowExpiredAtOrBefore,
-  type ThrottleLimit,
 } from "@/lib/throttle/policy";
+import type { ThrottleLimit } from "@/lib/settings/policies";
 
 /**
  * The counters of lib/throttle/policy.ts as single conditional statements,

@@ -3,7 +3,7 @@ import { serverEnv } from "@/lib/env";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { clearAttempts, throttleKeys } from "@/lib/throttle/limiter";
 import { giveBackAttempt, reserveAttempt, settleFailure } from "@/lib/throttle/reservations";
-import type { ThrottleLimit } from "@/lib/throttle/policy";
+import type { ThrottleLimit } from "@/lib/settings/policies";
 
 /** One failure budget a secret check draws on. */
 export interface Budget {

@@ -1,7 +1,7 @@
 // One-time tokens against a real, freshly migrated database (both kinds when
 // TEST_POSTGRES_URL is set): what is stored, single use under races, expiry.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashToken as hash } from "@/lib/sessions/keys";
+import { hashToken as hash } from "@/lib/security/random-token";
 import { releaseTestDatabase, testDatabases, useTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 
 describe.each(testDatabases())("one-time tokens on %s", (_name, createDatabase) => {

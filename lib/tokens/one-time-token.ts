@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type DbClient } from "@/lib/db";
-import { hashToken, randomToken } from "@/lib/sessions/keys";
-import { isUniqueConstraintError } from "@/lib/users/prisma-errors";
+import { hashToken, randomToken } from "@/lib/security/random-token";
+import { isUniqueConstraintError } from "@/lib/db-errors";
 
 /**
  * What a token may be used for: a token issued for one purpose is worthless

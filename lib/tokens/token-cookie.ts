@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { currentRequestInfo } from "@/lib/auth/request-info";
+import { currentRequestInfo } from "@/lib/request/info";
 
 /**
  * Where a short-lived one-time token (lib/tokens/one-time-token.ts) keeps its

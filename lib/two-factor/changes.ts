@@ -1,6 +1,6 @@
 import "server-only";
 import { confirmTotpSetup, disableTotp } from "@/lib/two-factor/totp-factor";
-import { currentRequestInfo } from "@/lib/auth/request-info";
+import { currentRequestInfo } from "@/lib/request/info";
 import { replaceRecoveryCodes } from "@/lib/two-factor/recovery-store";
 import { twoFactorDisabledNotice, twoFactorEnabledNotice } from "@/lib/two-factor/notices";
 import { recordAuditEvent } from "@/lib/audit/record-event";

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { consumeToken, findToken, issueToken } from "@/lib/tokens/one-time-token";
 import { clearTokenCookie, readTokenCookie, setTokenCookie } from "@/lib/tokens/token-cookie";
-import { hashToken } from "@/lib/sessions/keys";
+import { hashToken } from "@/lib/security/random-token";
 
 /**
  * The half-way state between a correct password and the second factor. It

@@ -3,8 +3,8 @@ import {
   RECOVERY_CODE_COUNT,
   generateRecoveryCodes,
   hashRecoveryCode,
-  normalizeRecoveryCode,
 } from "@/lib/two-factor/recovery-codes";
+import { normalizeRecoveryCode } from "@/lib/validation/code-formats";
 import { recoveryCodesFile } from "@/lib/two-factor/recovery-codes-file";
 
 describe("recovery codes", () => {

@@ -1,4 +1,9 @@
 import { createHash, randomInt } from "node:crypto";
+import {
+  RECOVERY_CODE_ALPHABET as ALPHABET,
+  RECOVERY_CODE_GROUP_LENGTH as GROUP_LENGTH,
+  RECOVERY_CODE_GROUPS as GROUPS,
+} from "@/lib/validation/code-formats";
 
 /**
  * Recovery codes: 10 per set, each 16 characters of a 31-character alphabet
@@ -8,9 +13,6 @@ import { createHash, randomInt } from "node:crypto";
  * enumerate the space.
  */
 export const RECOVERY_CODE_COUNT = 10;
-const ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
-const GROUPS = 4;
-const GROUP_LENGTH = 4;
 
 function randomGroup(): string {
   let group = "";
@@ -20,14 +22,6 @@ function randomGroup(): string {
 
 export function generateRecoveryCodes(count = RECOVERY_CODE_COUNT): string[] {
   return Array.from({ length: count }, () => Array.from({ length: GROUPS }, randomGroup).join("-"));
-}
-
-/** What a person may type for a code: any case, with or without the dashes and spaces. */
-export function normalizeRecoveryCode(input: string): string | null {
-  const compact = input.toLowerCase().replace(/[\s-]/g, "");
-  if (compact.length !== GROUPS * GROUP_LENGTH) return null;
-  for (const character of compact) if (!ALPHABET.includes(character)) return null;
-  return compact;
 }
 
 /** The stored form: SHA-256 of the normalised code, bound to its user so equal codes never collide across users. */

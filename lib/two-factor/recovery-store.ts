@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { generateRecoveryCodes, hashRecoveryCode, normalizeRecoveryCode } from "@/lib/two-factor/recovery-codes";
+import { generateRecoveryCodes, hashRecoveryCode } from "@/lib/two-factor/recovery-codes";
+import { normalizeRecoveryCode } from "@/lib/validation/code-formats";
 
 /** A new set of codes for the user; every earlier code stops working in the same transaction. */
 export async function replaceRecoveryCodes(userId: string): Promise<string[]> {

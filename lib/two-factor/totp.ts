@@ -1,4 +1,5 @@
 import { Secret, TOTP } from "otpauth";
+import { normalizeTotpCode } from "@/lib/validation/code-formats";
 
 /**
  * RFC 6238 codes as every authenticator app makes them: HMAC-SHA-1, 6
@@ -34,11 +35,6 @@ export function otpauthUri(secretBase32: string, issuer: string, accountName: st
 /** The time step a moment falls in. */
 export function timeStepAt(timestampMs: number): number {
   return Math.floor(timestampMs / 1000 / TOTP_PERIOD_SECONDS);
-}
-
-/** Digits only: authenticator apps show "123 456", people paste it so. */
-export function normalizeTotpCode(input: string): string {
-  return input.replace(/[\s-]/g, "");
 }
 
 /**

@@ -5,7 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { normalizeEmail } from "@/lib/validation/email";
 import { publicUserSelect, type PublicUser } from "@/lib/users/public-user";
-import { isUniqueConstraintError } from "@/lib/users/prisma-errors";
+import { isUniqueConstraintError } from "@/lib/db-errors";
 
 export interface NewUser {
   name: string;

@@ -46,7 +46,7 @@ describe.each(testDatabases())("account deletion on %s", (_name, createDatabase)
     db: typeof import("@/lib/db").db;
     deletion: typeof import("@/lib/users/delete-account");
     sender: typeof import("@/lib/mail/sender");
-    catalog: typeof import("@/lib/mail-catalog").mailCatalog;
+    catalog: typeof import("@/lib/startup/mail-catalog").mailCatalog;
     transport: typeof import("@/lib/mail/transport");
     exporting: typeof import("@/lib/users/export-account");
   };
@@ -59,7 +59,7 @@ describe.each(testDatabases())("account deletion on %s", (_name, createDatabase)
       db: (await import("@/lib/db")).db,
       deletion: await import("@/lib/users/delete-account"),
       sender: await import("@/lib/mail/sender"),
-      catalog: (await import("@/lib/mail-catalog")).mailCatalog,
+      catalog: (await import("@/lib/startup/mail-catalog")).mailCatalog,
       transport: await import("@/lib/mail/transport"),
       exporting: await import("@/lib/users/export-account"),
     };

@@ -5,7 +5,7 @@ import { describeAuditAction } from "@/lib/audit/actions";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { changeNoticeParams } from "@/lib/mail/change-notice";
 import { enqueueMail } from "@/lib/mail/outbox";
-import { describeDevice } from "@/lib/sessions/describe-device";
+import { describeDevice } from "@/lib/request/describe-device";
 import type { PublicUser } from "@/lib/users/public-user";
 
 export const EXPORT_FILE_NAME = "latchkey-export.json";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ADMIN_CHANGES } from "@/lib/admin/changes";
+import { ADMIN_CHANGES } from "@/lib/validation/admin-changes";
 import { isAuditAction, type AuditAction } from "@/lib/audit/actions";
 
 export const USER_SEARCH_MAX_LENGTH = 200;

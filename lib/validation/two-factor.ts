@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { normalizeTotpCode } from "@/lib/two-factor/totp";
-import { normalizeRecoveryCode } from "@/lib/two-factor/recovery-codes";
+import { normalizeRecoveryCode, normalizeTotpCode } from "@/lib/validation/code-formats";
 
 export const INVALID_CODE_MESSAGE = "That code is not valid.";
 export const INVALID_RECOVERY_CODE_MESSAGE = "That recovery code is not valid.";

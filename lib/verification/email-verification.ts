@@ -4,7 +4,7 @@ import { enqueueMail } from "@/lib/mail/outbox";
 import { allowMailRequest } from "@/lib/throttle/mail-requests";
 import { consumeToken, findToken, voidTokens } from "@/lib/tokens/one-time-token";
 import { recordAuditEvent } from "@/lib/audit/record-event";
-import { isUniqueConstraintError } from "@/lib/users/prisma-errors";
+import { isUniqueConstraintError } from "@/lib/db-errors";
 import { revokeAllSessions, revokeOtherSessions } from "@/lib/sessions/registry";
 
 /**

@@ -3,7 +3,7 @@ import { requireFreshSession } from "@/lib/auth/session";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
 import { reviewUrlFor } from "@/lib/account-review/landing";
 import { accountInventory } from "@/lib/account-review/inventory";
-import { describeDevice } from "@/lib/sessions/describe-device";
+import { describeDevice } from "@/lib/request/describe-device";
 import { SubmitButton } from "@/components/submit-button";
 import { ReviewSection } from "@/app/profile/review/review-section";
 import { confirmAccountReviewAction } from "@/app/profile/review/actions";

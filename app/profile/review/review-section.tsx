@@ -1,7 +1,7 @@
 import { removeReviewItemAction } from "@/app/profile/review/actions";
 import { SubmitButton } from "@/components/submit-button";
 import { formatDateTime } from "@/lib/format";
-import { describeOrigin } from "@/lib/account-review/origin";
+import { describeOrigin } from "@/lib/request/describe-origin";
 import type { ReviewItem } from "@/lib/account-review/inventory";
 import type { ReviewItemKind } from "@/lib/validation/account-review";
 

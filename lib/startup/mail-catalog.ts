@@ -21,7 +21,7 @@ import { composeNewSignInMail } from "@/lib/sign-in-alerts/mails";
 import { accountDeletedMail, accountExportedMail } from "@/lib/users/mails";
 
 /**
- * Every domain's mails, handed to the sender at start-up (lib/startup-check.ts):
+ * Every domain's mails, handed to the sender at start-up (lib/startup/check.ts):
  * start-up wiring, the one module that knows them all, so lib/mail knows none.
  * A template declared in a domain's mails.ts but missing here fails the type check.
  */

@@ -30,12 +30,12 @@ export async function startBackgroundWork(): Promise<void> {
   ] = await Promise.all([
       import("@/lib/env"),
       import("@/lib/mail/sender"),
-      import("@/lib/mail-catalog"),
+      import("@/lib/startup/mail-catalog"),
       import("@/lib/lifecycle/shutdown.mjs"),
       import("@/lib/maintenance/pruning"),
       import("@/lib/passkeys/relying-party"),
       import("@/lib/log/logger"),
-      import("@/lib/metrics/samplers"),
+      import("@/lib/startup/metric-samplers"),
     ]);
   registerMetricSamplers();
   const transport = startMailSender(mailCatalog);

@@ -1,4 +1,4 @@
-import { describeDevice } from "@/lib/sessions/describe-device";
+import { describeDevice } from "@/lib/request/describe-device";
 
 /**
  * "Chrome on Linux, 203.0.113.7": where something was done from, for the

@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { serverEnv } from "@/lib/env";
-import { isSecureRequest } from "@/lib/auth/secure-request";
+import { isSecureRequest } from "@/lib/request/secure";
 
 export interface RequestInfo {
   userAgent: string;

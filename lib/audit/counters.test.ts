@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditLogFields } from "@/lib/audit/log-fields";
-import { countAuditEvent } from "@/lib/metrics/audit-counters";
+import { countAuditEvent } from "@/lib/audit/counters";
 import { metrics } from "@/lib/server/metrics.mjs";
 
 const value = async (counter: { get(): Promise<{ values: { labels: object; value: number }[] }> }, labels: object = {}) =>

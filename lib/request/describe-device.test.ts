@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeDevice } from "@/lib/sessions/describe-device";
+import { describeDevice } from "@/lib/request/describe-device";
 
 describe("describeDevice", () => {
   it.each([
