@@ -22,6 +22,48 @@ const serverActionRules = [
   },
 ];
 
+
+// lib/ in layers (README "Project layout"): shared services at the bottom,
+// domains above them, the start-up and Auth.js wiring on top. Each entry may
+// import only entries listed before it (and itself), so no import, value or
+// type, goes upward and no two folders can form a cycle. A new folder or
+// root-level file of lib/ goes into this list where its imports put it.
+export const LIB_ORDER = [
+  // Shared services: settings, requests, storage, tokens, the audit log, throttling, schemas, mail.
+  "server", "lifecycle", "security", "settings", "format", "form-state", "flash", "actions", "sqlite", "database-url", "db-errors",
+  "env", "passwords", "sqlite-adapter",
+  "db", "log", "request", "testing",
+  "audit", "health", "tokens",
+  "validation", "throttle",
+  "http", "mail",
+  // Domains, each above the ones it builds on.
+  "linked-accounts", "passkeys", "users",
+  "api-keys", "sessions", "two-factor",
+  "account-review", "admin", "sign-in-alerts",
+  "auth", "maintenance",
+  "api", "credentials",
+  "verification",
+  "federated", "recovery",
+  // Wiring: Auth.js's configuration and the calls through it; what starts with the server.
+  "auth-js", "startup",
+];
+export const ROOT_FILES = new Set(["database-url", "db-errors", "db", "env", "format", "form-state", "health", "sqlite", "sqlite-adapter"]);
+const libFiles = (entry) => (ROOT_FILES.has(entry) ? [`lib/${entry}.ts`, `lib/${entry}.test.ts`] : [`lib/${entry}/**`]);
+const libLayerRules = LIB_ORDER.map((entry, index) => ({
+  files: libFiles(entry),
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      {
+        patterns: LIB_ORDER.slice(index + 1).map((above) => ({
+          group: [`@/lib/${above}`, `@/lib/${above}/**`],
+          message: `lib/${entry} sits below lib/${above} (LIB_ORDER in eslint.config.mjs): move the shared part down, or pass it in from above.`,
+        })),
+      },
+    ],
+  },
+}));
+
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
@@ -34,6 +76,7 @@ const config = [
     files: ["**/*.ts", "**/*.tsx"],
     rules: { "no-restricted-syntax": ["error", ...serverActionRules] },
   },
+  ...libLayerRules,
   {
     ignores: [".next/**", ".next-bench/**", ".next-bench-floor/**", "node_modules/**", "lib/generated/**", "prisma/.generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
   },

@@ -1,12 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { readSessionClaims } from "@/lib/auth/session-token";
-import { isSecureRequest } from "@/lib/auth/secure-request";
+import { readSessionClaims } from "@/lib/sessions/token";
+import { isSecureRequest } from "@/lib/request/secure";
 import { loginUrlFor } from "@/lib/auth/login-url";
 import { isProtectedPath } from "@/lib/auth/protected-paths";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/content-security-policy";
 import { checkPagePostBody } from "@/lib/security/page-post-body";
 import { isRefusedActionOrigin, REFUSED_ORIGIN } from "@/lib/security/action-origin";
-import { federatedFormActionOrigins } from "@/lib/federated/settings";
+import { federatedFormActionOrigins } from "@/lib/settings/federated-providers";
 
 // The providers' variables straight from the environment, like AUTH_URL below; read once.
 let providerOrigins: string[] | undefined;

@@ -62,7 +62,7 @@ async function cellOf(page: Page, email: string, header: string): Promise<string
   return cells[columns.indexOf(header)];
 }
 
-/** Links a provider identity to the user as lib/federated/link.ts would, straight in the database. */
+/** Links a provider identity to the user as lib/linked-accounts/link.ts would, straight in the database. */
 async function linkIdentity(userId: string, provider: string, type: "oidc" | "oauth"): Promise<void> {
   // The user's own createdAt as the link's date: a date written the way the database's client writes them.
   await sql(

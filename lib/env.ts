@@ -121,7 +121,7 @@ export type ServerEnv = {
   /** NEW_SIGN_IN_ALERTS: mail the owner when a browser it has not seen signs in (lib/sign-in-alerts/). */
   newSignInAlerts: boolean;
   logLevel: LogLevel;
-  /** "Sign in with …": the providers whose variables are set (lib/federated/settings.ts). */
+  /** "Sign in with …": the providers whose variables are set (lib/settings/federated-providers.ts). */
   federatedProviders: FederatedProviderSettings[];
 };
 

@@ -29,7 +29,7 @@ import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import autocannon from "autocannon";
-import { bcryptEngine } from "../lib/auth/bcrypt-engine.mjs";
+import { bcryptEngine } from "../lib/passwords/bcrypt-engine.mjs";
 import { firstLoadJs, frameworkFloorJs, lighthouseScores } from "./bench/pages.mjs";
 import * as observability from "./bench/observability.mjs";
 import { bin, cpuMs, freePort, log, root, round, rssSampler, run, sleep, startServer, stopServer } from "./bench/processes.mjs";
@@ -290,12 +290,12 @@ function compareMs() {
 
 /**
  * What the machine can hash at best: the server's own bcrypt worker
- * (lib/auth/password-worker.mjs, same library and priority), one per core,
+ * (lib/passwords/password-worker.mjs, same library and priority), one per core,
  * all comparing at once, nothing else running. Comparisons per second.
  */
 async function parallelCompareRate() {
   const hash = bcryptEngine.hashSync("x", cost);
-  const workerFile = path.join(root, "lib/auth/password-worker.mjs");
+  const workerFile = path.join(root, "lib/passwords/password-worker.mjs");
   const workers = Array.from({ length: os.availableParallelism() }, () => new Worker(workerFile, { env }));
   const compare = (worker) =>
     new Promise((resolve) => {

@@ -83,7 +83,7 @@ else await runServer(options);
 // ---------------------------------------------------------------- the primary
 
 function runPrimary(count) {
-  // The server processes read the resolved number (lib/auth/password-pool.ts sizes its threads by it).
+  // The server processes read the resolved number (lib/passwords/password-pool.ts sizes its threads by it).
   process.env.WEB_CONCURRENCY = String(count);
   let stopping = false;
   // Until every first server process has served, a failure to start is a

@@ -1,7 +1,7 @@
 "use server";
 
 import { formAction } from "@/lib/actions/argument-guard";
-import { startFederatedSignIn } from "@/lib/federated/start";
+import { startFederatedSignIn } from "@/lib/auth-js/federated-start";
 
 // One action per provider: a button's name is React's action id, so the
 // provider cannot travel as the button's value. The form they submit is the

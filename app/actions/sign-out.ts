@@ -2,7 +2,7 @@
 
 import { formAction } from "@/lib/actions/argument-guard";
 import { redirect } from "next/navigation";
-import { signOutCurrentSession } from "@/lib/auth/sign-out";
+import { signOutCurrentSession } from "@/lib/auth-js/sign-out";
 import { setFlash } from "@/lib/flash/set-flash";
 
 export const signOutAction = formAction(handleSignOut);

@@ -2,7 +2,7 @@
 
 import { formStateAction } from "@/lib/actions/argument-guard";
 import { redirect } from "next/navigation";
-import { signInWithPassword } from "@/lib/auth/sign-in";
+import { signInWithPassword } from "@/lib/auth-js/sign-in";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
 import { signInLanding } from "@/lib/account-review/landing";
 import { beginPendingStep } from "@/lib/two-factor/login-challenge";

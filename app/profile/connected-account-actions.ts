@@ -4,8 +4,8 @@ import { formAction } from "@/lib/actions/argument-guard";
 import { redirect } from "next/navigation";
 import { requireFreshSession } from "@/lib/auth/session";
 import { setFlash } from "@/lib/flash/set-flash";
-import { unlinkIdentity } from "@/lib/federated/link";
-import { startFederatedConnect } from "@/lib/federated/start";
+import { unlinkIdentity } from "@/lib/linked-accounts/link";
+import { startFederatedConnect } from "@/lib/auth-js/federated-start";
 import { isFederatedProviderId } from "@/lib/settings/federated-providers";
 
 const PROFILE = "/profile";

@@ -1,7 +1,7 @@
 import { connectProviderAction, disconnectProviderAction } from "@/app/profile/connected-account-actions";
 import { SubmitButton } from "@/components/submit-button";
 import { formatDateTime } from "@/lib/format";
-import type { ConnectedIdentity } from "@/lib/federated/link";
+import type { ConnectedIdentity } from "@/lib/linked-accounts/link";
 import type { ProviderButton } from "@/lib/federated/configured";
 
 interface ConnectedAccountsProps {

@@ -7,7 +7,7 @@ import { listActiveSessions } from "@/lib/sessions/registry";
 import { ChangePasswordForm, UpdateNameForm } from "@/app/profile/profile-forms";
 import { SessionList } from "@/app/profile/session-list";
 import { ConnectedAccounts } from "@/app/profile/connected-accounts";
-import { listIdentities } from "@/lib/federated/link";
+import { listIdentities } from "@/lib/linked-accounts/link";
 import { configuredProviders } from "@/lib/federated/configured";
 import { CreateApiKeyForm } from "@/app/profile/create-api-key-form";
 import { ApiKeyList } from "@/app/profile/api-key-list";

@@ -2,7 +2,7 @@ import { revokeOtherSessionsAction, revokeSessionAction } from "@/app/profile/ac
 import { SubmitButton } from "@/components/submit-button";
 import { describeDevice } from "@/lib/request/describe-device";
 import { formatDateTime } from "@/lib/format";
-import { sessionProviderLabel } from "@/lib/federated/link";
+import { sessionProviderLabel } from "@/lib/linked-accounts/link";
 
 export interface SessionRow {
   id: string;

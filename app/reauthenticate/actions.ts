@@ -10,7 +10,7 @@ import { beginPendingStep, completePendingStep, readPendingStep } from "@/lib/tw
 import { confirmSecondFactor } from "@/lib/credentials/confirm-second-factor";
 import { recoveryCodesLeftMessage } from "@/lib/two-factor/notices";
 import { setFlash } from "@/lib/flash/set-flash";
-import { providerName } from "@/lib/federated/link";
+import { providerName } from "@/lib/linked-accounts/link";
 import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
 import { reauthenticateSchema, type ReauthenticateField } from "@/lib/validation/reauthenticate";
 import { codeKind, appOrRecoveryCodeSchema } from "@/lib/validation/two-factor";

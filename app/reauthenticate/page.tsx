@@ -10,7 +10,7 @@ import { ReauthenticateCodeForm } from "@/app/reauthenticate/code-form";
 import { PasskeyReauthenticateButton } from "@/app/reauthenticate/passkey-button";
 import { ProviderReauthenticateButtons } from "@/app/reauthenticate/provider-buttons";
 import { hasPassword } from "@/lib/users/queries";
-import { listIdentities, providerName } from "@/lib/federated/link";
+import { listIdentities, providerName } from "@/lib/linked-accounts/link";
 import { configuredProviders } from "@/lib/federated/configured";
 
 export const metadata: Metadata = { title: "Confirm your password" };

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { requireSession } from "@/lib/auth/session";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
 import { reauthenticateUrlFor } from "@/lib/auth/login-url";
-import { startFederatedReauthentication } from "@/lib/federated/start";
+import { startFederatedReauthentication } from "@/lib/auth-js/federated-start";
 import { isFederatedProviderId } from "@/lib/settings/federated-providers";
 
 export const reauthenticateWithProviderAction = formAction(handleReauthenticateWithProvider);

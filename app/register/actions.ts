@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { serverEnv } from "@/lib/env";
 import { createUser } from "@/lib/users/create-user";
 import { countRegistrationAttempt } from "@/lib/throttle/registration";
-import { signInWithPassword } from "@/lib/auth/sign-in";
+import { signInWithPassword } from "@/lib/auth-js/sign-in";
 import { setFlash } from "@/lib/flash/set-flash";
 import { currentRequestInfo } from "@/lib/request/info";
 import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
-import { providerName } from "@/lib/federated/link";
+import { providerName } from "@/lib/linked-accounts/link";
 import { publicUserSelect, type PublicUser } from "@/lib/users/public-user";
 import type { UserListParams } from "@/lib/validation/admin";
 

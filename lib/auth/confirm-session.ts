@@ -1,6 +1,6 @@
 import "server-only";
 import { currentRequestInfo } from "@/lib/request/info";
-import { encodeSessionToken } from "@/lib/auth/session-token";
+import { encodeSessionToken } from "@/lib/sessions/token";
 import { sessionCookieMaxAgeSeconds } from "@/lib/sessions/lifetime";
 import { setBrowserKeyCookie, setSessionTokenCookie } from "@/lib/sessions/cookies";
 import { rotateSession } from "@/lib/sessions/registry";

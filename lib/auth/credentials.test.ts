@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { hashCost, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashCost, hashPassword, verifyPassword } from "@/lib/passwords/password";
 
 // checkCredentials runs here against a real, freshly migrated SQLite file, so
 // the hash upgrade is proven through Prisma exactly as the app performs it.

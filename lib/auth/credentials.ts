@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
-import { hashPassword, needsRehash, verifyAgainstDummyHash, verifyPassword } from "@/lib/auth/password";
+import { hashPassword, needsRehash, verifyAgainstDummyHash, verifyPassword } from "@/lib/passwords/password";
 import type { Role } from "@/lib/generated/prisma/sqlite/enums";
 
 export interface AuthenticatedUser {

@@ -3,7 +3,7 @@ import { authJsLogger } from "@/lib/auth/auth-js-logger";
 
 /**
  * The part of the Auth.js configuration that runs in the Edge runtime, where
- * middleware lives: no database, no bcrypt, no Node APIs. lib/auth/auth.ts
+ * middleware lives: no database, no bcrypt, no Node APIs. lib/auth-js/auth.ts
  * extends it with the Credentials provider and the Prisma adapter.
  */
 export const edgeAuthConfig = {

@@ -3,7 +3,7 @@ import { cache } from "react";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { serverEnv } from "@/lib/env";
-import { readSessionClaims } from "@/lib/auth/session-token";
+import { readSessionClaims } from "@/lib/sessions/token";
 import { currentRequestInfo } from "@/lib/request/info";
 import { loginUrlFor, reauthenticateUrlFor, sessionExpiredUrlFor } from "@/lib/auth/login-url";
 import { evaluateSession, type InvalidReason } from "@/lib/sessions/policy";

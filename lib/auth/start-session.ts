@@ -1,7 +1,7 @@
 import "server-only";
 import { recordSignIn } from "@/lib/auth/credentials";
 import { currentRequestInfo } from "@/lib/request/info";
-import { encodeSessionToken } from "@/lib/auth/session-token";
+import { encodeSessionToken } from "@/lib/sessions/token";
 import { setBrowserKeyCookie, setSessionTokenCookie } from "@/lib/sessions/cookies";
 import { sessionCookieMaxAgeSeconds } from "@/lib/sessions/lifetime";
 import type { Role } from "@/lib/generated/prisma/sqlite/enums";
@@ -10,7 +10,7 @@ import { recordAuditEvent } from "@/lib/audit/record-event";
 import { noteSignInDevice } from "@/lib/sign-in-alerts/device";
 import { serverEnv } from "@/lib/env";
 import { providerNameOf } from "@/lib/settings/federated-providers";
-import { completePendingLink } from "@/lib/federated/link";
+import { completePendingLink } from "@/lib/linked-accounts/link";
 
 const METHOD_DETAIL: Record<string, string | null> = {
   password: null,
@@ -49,7 +49,7 @@ export async function startPasswordSession(
   const detail = [methodDetail(method), remember ? "with Remember me" : null].filter(Boolean).join(", ");
   await recordAuditEvent({ action: "sign_in.succeeded", actorId: userId, detail: detail || undefined });
   // "An account with this email already exists": signing in to it, by any
-  // method, is what links the provider that found it (lib/federated/link.ts).
+  // method, is what links the provider that found it (lib/linked-accounts/link.ts).
   await completePendingLink(userId);
   return id;
 }

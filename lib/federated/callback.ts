@@ -18,8 +18,8 @@ import { publicUserSelect, type PublicUser } from "@/lib/users/public-user";
 import { emailField } from "@/lib/validation/email";
 import { nameField } from "@/lib/validation/name";
 import { federatedErrorUrl } from "@/lib/federated/messages";
-import { beginPendingLink, takeIntent } from "@/lib/federated/pending";
-import { findLinkedUserId, linkIdentity, LINK_REFUSALS, providerName, touchIdentity } from "@/lib/federated/link";
+import { beginPendingLink, takeIntent } from "@/lib/linked-accounts/pending";
+import { findLinkedUserId, linkIdentity, LINK_REFUSALS, providerName, touchIdentity } from "@/lib/linked-accounts/link";
 import type { FederatedIdentity } from "@/lib/federated/providers";
 
 /**
@@ -38,7 +38,7 @@ import type { FederatedIdentity } from "@/lib/federated/providers";
  * - An unknown identity with an address nobody uses makes a new account.
  * - An address already in use is never linked on the provider's word: the
  *   browser goes to /login/link, and only a sign-in to that account the
- *   usual way links it (lib/federated/link.ts).
+ *   usual way links it (lib/linked-accounts/link.ts).
  */
 export async function completeFederatedCallback(identity: FederatedIdentity): Promise<string> {
   const intent = await takeIntent();

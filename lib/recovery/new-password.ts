@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type DbClient } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/passwords/password";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { revokeAllSessions, revokeOtherSessions } from "@/lib/sessions/registry";
 import { voidTokens } from "@/lib/tokens/one-time-token";

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/passwords/password";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { allowMailRequest } from "@/lib/throttle/mail-requests";
 import { clearAttempts, throttleKeys } from "@/lib/throttle/limiter";

@@ -3,7 +3,7 @@
  * them (@auth/core's setEnvDefaults): AUTH_SECRET_3, AUTH_SECRET_2,
  * AUTH_SECRET_1, then AUTH_SECRET, each only when set. Auth.js encrypts new
  * session tokens with the first and decrypts with any of them; Latchkey's
- * own reading and writing of session tokens (lib/auth/session-token.ts) and
+ * own reading and writing of session tokens (lib/sessions/token.ts) and
  * its encryption of TOTP secrets (lib/two-factor/encryption.ts) do the same,
  * so one rotation procedure (README) covers all three. Edge-safe.
  */

@@ -4,7 +4,7 @@
  * so an injected <script> does not run; no framing; no plugins. Inline
  * styles stay allowed (React's style attributes), inline scripts do not.
  * Edge-safe: built in middleware, which passes the configured sign-in
- * providers' authorization origins (lib/federated/settings.ts).
+ * providers' authorization origins (lib/settings/federated-providers.ts).
  */
 export function contentSecurityPolicy(nonce: string, development: boolean, formActionOrigins: string[] = []): string {
   const directives = [

@@ -2,7 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import type { NextAuthConfig } from "next-auth";
 import { currentRequestInfo } from "@/lib/request/info";
-import { SESSION_COOKIE_NAMES, sessionCookieName } from "@/lib/auth/session-token";
+import { SESSION_COOKIE_NAMES, sessionCookieName } from "@/lib/sessions/token";
 
 /**
  * The browser-key cookie has no expiry, so it ends with the browser run. The

@@ -16,7 +16,7 @@ import {
 } from "@/lib/two-factor/mails";
 import { passkeyAddedMail, passkeyRemovedMail } from "@/lib/passkeys/mails";
 import { apiKeyCreatedMail, apiKeyRevokedMail } from "@/lib/api-keys/mails";
-import { federatedConnectedMail, federatedDisconnectedMail } from "@/lib/federated/mails";
+import { federatedConnectedMail, federatedDisconnectedMail } from "@/lib/linked-accounts/mails";
 import { composeNewSignInMail } from "@/lib/sign-in-alerts/mails";
 import { accountDeletedMail, accountExportedMail } from "@/lib/users/mails";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { hashingQueueLength } from "@/lib/auth/password-pool";
+import { hashingQueueLength } from "@/lib/passwords/password-pool";
 import { countUndeliveredMails } from "@/lib/mail/outbox";
 import { setSamplers } from "@/lib/server/metrics.mjs";
 

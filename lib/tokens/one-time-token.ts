@@ -24,7 +24,7 @@ export type TokenPurpose =
   // The spent nonces of stateless passkey sign-in challenges (lib/passkeys/sign-in-challenge.ts).
   | "webauthn_sign_in_nonce"
   // "Sign in with …": what the button started (Remember me, next, or a Connect of one
-  // session), and an identity waiting to be linked to the account it named (lib/federated/pending.ts).
+  // session), and an identity waiting to be linked to the account it named (lib/linked-accounts/pending.ts).
   | "federated_intent"
   | "federated_link";
 

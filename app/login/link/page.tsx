@@ -5,15 +5,15 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { PageCard } from "@/components/page-card";
 import { LoginForm } from "@/app/login/login-form";
 import { passkeyAuthenticationOptions } from "@/lib/passkeys/authentication";
-import { readPendingLink } from "@/lib/federated/pending";
-import { providerName } from "@/lib/federated/link";
+import { readPendingLink } from "@/lib/linked-accounts/pending";
+import { providerName } from "@/lib/linked-accounts/link";
 
 export const metadata: Metadata = { title: "Connect your account" };
 
 /**
  * A provider's address belongs to an existing account: nothing is linked on
  * the provider's word. Signing in here to that account, the usual way, links
- * it (lib/federated/link.ts); the reset link is the way in for an owner whose
+ * it (lib/linked-accounts/link.ts); the reset link is the way in for an owner whose
  * address someone else registered.
  */
 export default async function LinkAccountPage() {

@@ -5,7 +5,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { readPendingStep } from "@/lib/two-factor/login-challenge";
 import { PageCard } from "@/components/page-card";
 import { SecondFactorForm } from "@/app/login/two-factor/second-factor-form";
-import { providerName } from "@/lib/federated/link";
+import { providerName } from "@/lib/linked-accounts/link";
 
 export const metadata: Metadata = { title: "Two-factor authentication" };
 

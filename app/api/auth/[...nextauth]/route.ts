@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { handlers } from "@/lib/auth/auth";
+import { handlers } from "@/lib/auth-js/auth";
 import { answerSessionEndpoint, isSessionEndpoint } from "@/lib/auth/session-endpoint";
 
 // Auth.js answers every endpoint but its session endpoint (GET, and POST for

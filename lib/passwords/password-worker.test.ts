@@ -1,4 +1,4 @@
-// The bcrypt worker thread (lib/auth/password-worker.mjs) run for real, with
+// The bcrypt worker thread (lib/passwords/password-worker.mjs) run for real, with
 // the native binding and forced onto bcryptjs: either must read the other's
 // hashes, so a server can switch engines (or lose the binding) and every
 // stored password still verifies.

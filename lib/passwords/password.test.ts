@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { hashCost, hashPassword, needsRehash, verifyAgainstDummyHash, verifyPassword } from "@/lib/auth/password";
-import { bcryptWork } from "@/lib/auth/password-pool";
+import { hashCost, hashPassword, needsRehash, verifyAgainstDummyHash, verifyPassword } from "@/lib/passwords/password";
+import { bcryptWork } from "@/lib/passwords/password-pool";
 
 // The lowest cost the app allows; bcryptjs is pure JavaScript, so keep it cheap.
 const COST = 10;

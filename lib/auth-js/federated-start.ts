@@ -1,12 +1,12 @@
 import "server-only";
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
-import { signIn } from "@/lib/auth/auth";
+import { signIn } from "@/lib/auth-js/auth";
 import { log } from "@/lib/log/logger";
 import { federatedErrorUrl } from "@/lib/federated/messages";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
 import { serverEnv } from "@/lib/env";
-import { beginIntent } from "@/lib/federated/pending";
+import { beginIntent } from "@/lib/linked-accounts/pending";
 import type { FederatedProviderId } from "@/lib/settings/federated-providers";
 import type { CurrentSession } from "@/lib/auth/session";
 
@@ -16,7 +16,7 @@ function settingsOf(provider: FederatedProviderId) {
 
 /**
  * The "Sign in with …" button: keeps "Remember me" and `next` for the way
- * back (lib/federated/pending.ts), then Auth.js redirects to the provider
+ * back (lib/linked-accounts/pending.ts), then Auth.js redirects to the provider
  * (a thrown redirect, so call it last).
  */
 export async function startFederatedSignIn(provider: FederatedProviderId, formData: FormData): Promise<void> {

@@ -6,7 +6,7 @@ import {
   SecondFactorRequiredError,
   ThrottledSignInError,
   UnverifiedEmailError,
-} from "@/lib/auth/auth";
+} from "@/lib/auth-js/auth";
 import { tooManyAttemptsMessage } from "@/lib/throttle/policy";
 import { INVALID_CREDENTIALS_MESSAGE } from "@/lib/auth/messages";
 import { currentRequestInfo } from "@/lib/request/info";

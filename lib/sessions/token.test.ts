@@ -1,6 +1,6 @@
 import { decode, encode } from "next-auth/jwt";
 import { describe, expect, it, vi } from "vitest";
-import { encodeSessionToken, readSessionClaims, SESSION_COOKIE_NAMES } from "@/lib/auth/session-token";
+import { encodeSessionToken, readSessionClaims, SESSION_COOKIE_NAMES } from "@/lib/sessions/token";
 
 const SECRET = "a-test-secret-that-is-at-least-32-characters-long";
 const PLAIN = SESSION_COOKIE_NAMES.plain;

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import bcrypt from "bcryptjs";
-import { bcryptWork } from "@/lib/auth/password-pool";
+import { bcryptWork } from "@/lib/passwords/password-pool";
 
 /**
  * bcrypt reads only the first 72 bytes of its input, so two long passphrases
@@ -13,7 +13,7 @@ function prehash(password: string): string {
   return createHash("sha256").update(password, "utf8").digest("base64");
 }
 
-// Both run in a worker thread (lib/auth/password-pool.ts): a bcrypt
+// Both run in a worker thread (lib/passwords/password-pool.ts): a bcrypt
 // comparison at cost 12 is a quarter of a second of CPU.
 export async function hashPassword(password: string, cost: number): Promise<string> {
   return bcryptWork.hash(prehash(password), cost);

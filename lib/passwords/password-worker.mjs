@@ -1,4 +1,4 @@
-// A bcrypt worker thread for lib/auth/password-pool.ts. Plain JavaScript,
+// A bcrypt worker thread for lib/passwords/password-pool.ts. Plain JavaScript,
 // loaded from disk by `new Worker(file)`, so it needs no bundler: the
 // synchronous APIs may block here, never the thread that serves requests.
 import os from "node:os";

@@ -7,7 +7,7 @@ import { recordAuditEvent } from "@/lib/audit/record-event";
 import { setFlash } from "@/lib/flash/set-flash";
 import { isUniqueConstraintError } from "@/lib/db-errors";
 import { isFederatedProviderId, providerNameOf, type FederatedProviderId } from "@/lib/settings/federated-providers";
-import { takePendingLink } from "@/lib/federated/pending";
+import { takePendingLink } from "@/lib/linked-accounts/pending";
 
 /**
  * The linked provider identities of accounts: Account rows, written only

@@ -18,7 +18,7 @@ import { hashingThreadsPerProcess, parseWebConcurrency } from "@/lib/server/conc
  * scripts and the tests): no bundler has to understand it. Where it is
  * missing, the work runs in this thread with bcryptjs's async API, as before.
  */
-const WORKER_FILE = path.join(process.cwd(), "lib", "auth", "password-worker.mjs");
+const WORKER_FILE = path.join(process.cwd(), "lib", "passwords", "password-worker.mjs");
 
 type Job = { op: "hash"; data: string; cost: number } | { op: "compare"; data: string; hash: string };
 type Reply = { id: number; result?: string | boolean; error?: string };
@@ -117,7 +117,7 @@ export function hashingQueueLength(): number {
 }
 
 /**
- * The two bcrypt operations, on `data` that lib/auth/password.ts has already
+ * The two bcrypt operations, on `data` that lib/passwords/password.ts has already
  * pre-hashed. An object so that tests can watch what reaches bcrypt.
  */
 export const bcryptWork = {

@@ -1,5 +1,5 @@
 // Which bcrypt implementation hashes and compares passwords, for the worker
-// threads (lib/auth/password-worker.mjs) and the benchmark that times them.
+// threads (lib/passwords/password-worker.mjs) and the benchmark that times them.
 // Plain JavaScript for the same reason as the worker: it is loaded from disk,
 // never bundled.
 import { createRequire } from "node:module";

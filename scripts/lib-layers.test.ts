@@ -1,0 +1,41 @@
+import fs from "node:fs";
+import path from "node:path";
+import { ESLint } from "eslint";
+import { describe, expect, it } from "vitest";
+import { LIB_ORDER, ROOT_FILES } from "../eslint.config.mjs";
+
+// The layering of lib/ (eslint.config.mjs LIB_ORDER) covers every folder and
+// root-level file, and `npm run lint` refuses an upward import, value or type.
+
+const root = path.resolve(import.meta.dirname, "..");
+const lib = path.join(root, "lib");
+
+async function layerErrors(file: string, source: string): Promise<string[]> {
+  const eslint = new ESLint({ cwd: root });
+  const [result] = await eslint.lintText(source, { filePath: path.join(root, file) });
+  return (result?.messages ?? []).filter((message) => message.ruleId === "no-restricted-imports").map((message) => message.message);
+}
+
+describe("lib/ layers", () => {
+  it("lists every folder and root-level module of lib/ once", () => {
+    const entries = fs
+      .readdirSync(lib, { withFileTypes: true })
+      .filter((entry) => (entry.isDirectory() ? entry.name !== "generated" : /\.(ts|mjs)$/.test(entry.name) && !entry.name.includes(".test.")))
+      .map((entry) => entry.name.replace(/\.(ts|mjs)$/, ""));
+    expect([...entries].sort()).toEqual([...LIB_ORDER].sort());
+    for (const name of ROOT_FILES) expect(fs.existsSync(path.join(lib, `${name}.ts`)), name).toBe(true);
+  });
+
+  it("refuses a shared service importing a domain, value or type, and passes the import the other way", async () => {
+    const upward = await layerErrors("lib/mail/fixture.ts", 'import { findUserById } from "@/lib/users/queries";\nexport const f = findUserById;\n');
+    expect(upward).toEqual([expect.stringContaining("lib/mail sits below lib/users")]);
+    const upwardType = await layerErrors("lib/db.ts", 'import type { PublicUser } from "@/lib/users/public-user";\nexport type U = PublicUser;\n');
+    expect(upwardType).toEqual([expect.stringContaining("lib/db sits below lib/users")]);
+    expect(await layerErrors("lib/users/fixture.ts", 'import { enqueueMail } from "@/lib/mail/outbox";\nexport const f = enqueueMail;\n')).toEqual([]);
+  });
+
+  it("refuses the import that would close a cycle between two domains", async () => {
+    const errors = await layerErrors("lib/sessions/fixture.ts", 'import { getCurrentSession } from "@/lib/auth/session";\nexport const f = getCurrentSession;\n');
+    expect(errors).toEqual([expect.stringContaining("lib/sessions sits below lib/auth")]);
+  });
+});
