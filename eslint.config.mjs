@@ -55,10 +55,13 @@ const libLayerRules = LIB_ORDER.map((entry, index) => ({
     "no-restricted-imports": [
       "error",
       {
-        patterns: LIB_ORDER.slice(index + 1).map((above) => ({
-          group: [`@/lib/${above}`, `@/lib/${above}/**`],
-          message: `lib/${entry} sits below lib/${above} (LIB_ORDER in eslint.config.mjs): move the shared part down, or pass it in from above.`,
-        })),
+        patterns: [
+          { group: ["@/app", "@/app/**", "@/components", "@/components/**"], message: "lib/ sits below app/ and components/." },
+          ...LIB_ORDER.slice(index + 1).map((above) => ({
+            group: [`@/lib/${above}`, `@/lib/${above}/**`],
+            message: `lib/${entry} sits below lib/${above} (LIB_ORDER in eslint.config.mjs): move the shared part down, or pass it in from above.`,
+          })),
+        ],
       },
     ],
   },
@@ -77,6 +80,13 @@ const config = [
     rules: { "no-restricted-syntax": ["error", ...serverActionRules] },
   },
   ...libLayerRules,
+  {
+    // app → components → lib: shared UI gets what it needs from app/ (server actions) as props.
+    files: ["components/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@/app", "@/app/**"], message: "components/ sit below app/: take the action or data as a prop." }] }],
+    },
+  },
   {
     ignores: [".next/**", ".next-bench/**", ".next-bench-floor/**", "node_modules/**", "lib/generated/**", "prisma/.generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
   },

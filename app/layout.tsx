@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { SiteHeader } from "@/components/site-header";
+import { signOutAction } from "@/app/actions/sign-out";
 import { FlashMessage } from "@/components/flash-message";
 import { readFlash } from "@/lib/flash/read-flash";
 import "./globals.css";
@@ -27,7 +28,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           Skip to content
         </a>
-        <SiteHeader />
+        <SiteHeader signOut={signOutAction} />
         <main id="main" className="mx-auto max-w-5xl px-4 py-10">
           {flash && <FlashMessage key={flash.id} flash={flash} />}
           {children}

@@ -1,10 +1,9 @@
-import { signOutAction } from "@/app/actions/sign-out";
 import { SubmitButton } from "@/components/submit-button";
 
-/** A form, not a link: signing out changes state, so only a POST may do it. */
-export function SignOutButton() {
+/** A form, not a link: signing out changes state, so only a POST may do it. The action comes from app/. */
+export function SignOutButton({ action }: { action: (formData: FormData) => Promise<void> }) {
   return (
-    <form action={signOutAction}>
+    <form action={action}>
       <SubmitButton variant="secondary">Sign out</SubmitButton>
     </form>
   );

@@ -5,7 +5,8 @@ import { SignOutButton } from "@/components/sign-out-button";
 const linkStyle =
   "rounded-md px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white";
 
-export async function SiteHeader() {
+/** `signOut`: the sign-out server action, passed in by the layout (components import nothing from app/). */
+export async function SiteHeader({ signOut }: { signOut: (formData: FormData) => Promise<void> }) {
   const user = await getCurrentUser();
   return (
     <header className="border-b border-slate-200 bg-white/80 backdrop-blur dark:border-slate-800 dark:bg-slate-950/80">
@@ -34,7 +35,7 @@ export async function SiteHeader() {
                   Admin
                 </Link>
               )}
-              <SignOutButton />
+              <SignOutButton action={signOut} />
             </>
           ) : (
             <>

@@ -6,7 +6,7 @@ import { signInAction, type LoginState } from "@/app/login/actions";
 import { TextField } from "@/components/text-field";
 import { SubmitButton } from "@/components/submit-button";
 import { FormAlert } from "@/components/form-alert";
-import { PasskeySignIn } from "@/components/passkeys/passkey-sign-in";
+import { PasskeySignIn } from "@/app/login/passkey-sign-in";
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import { IDLE, fieldErrorsOf, valuesOf } from "@/lib/form-state";
 
@@ -16,7 +16,7 @@ export const LOGIN_FORM_ID = "login-form";
 interface LoginFormProps {
   next?: string;
   initialError?: string;
-  /** For the passkey autofill request (components/passkeys/passkey-sign-in.tsx); null when passkeys are off. */
+  /** For the passkey autofill request (app/login/passkey-sign-in.tsx); null when passkeys are off. */
   passkeyOptions: PublicKeyCredentialRequestOptionsJSON | null;
 }
 

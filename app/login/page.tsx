@@ -7,6 +7,7 @@ import { INVALID_CREDENTIALS_MESSAGE } from "@/lib/auth/messages";
 import { PageCard } from "@/components/page-card";
 import { LoginForm, LOGIN_FORM_ID } from "@/app/login/login-form";
 import { ProviderButtons } from "@/components/sign-in/provider-buttons";
+import { PROVIDER_SIGN_IN_ACTIONS } from "@/app/actions/provider-sign-in-actions";
 import { FEDERATED_ERROR_MESSAGES } from "@/lib/federated/messages";
 import { passkeyAuthenticationOptions } from "@/lib/passkeys/authentication";
 
@@ -33,7 +34,7 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
     <PageCard title="Sign in">
       {/* Null when passkeys are off (lib/passkeys/relying-party.ts): no button, no autofill request. */}
       <LoginForm next={nextPath} initialError={initialError} passkeyOptions={await passkeyAuthenticationOptions(null)} />
-      <ProviderButtons formId={LOGIN_FORM_ID} />
+      <ProviderButtons actions={PROVIDER_SIGN_IN_ACTIONS} formId={LOGIN_FORM_ID} />
       <p className="mt-6 text-center text-sm text-slate-700 dark:text-slate-300">
         New here?{" "}
         <Link href="/register" className="font-semibold text-indigo-700 hover:underline dark:text-indigo-400">

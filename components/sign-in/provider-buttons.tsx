@@ -1,21 +1,12 @@
 import { connection } from "next/server";
-import {
-  signInWithGitHubAction,
-  signInWithGoogleAction,
-  signInWithMicrosoftAction,
-  signInWithOidcAction,
-} from "@/app/actions/federated-sign-in";
 import { configuredProviders } from "@/lib/federated/configured";
 import type { FederatedProviderId } from "@/lib/settings/federated-providers";
 
-const ACTIONS: Record<FederatedProviderId, (formData: FormData) => Promise<void>> = {
-  github: signInWithGitHubAction,
-  google: signInWithGoogleAction,
-  "microsoft-entra-id": signInWithMicrosoftAction,
-  oidc: signInWithOidcAction,
-};
+/** Each provider's server action (app/actions/provider-sign-in-actions.ts): passed in, as components import nothing from app/. */
+export type ProviderSignInActions = Record<FederatedProviderId, (formData: FormData) => Promise<void>>;
 
 interface ProviderButtonsProps {
+  actions: ProviderSignInActions;
   /**
    * The id of the sign-in form whose "Remember me" and `next` the buttons
    * submit (they post that form, to their own action). Without it they are
@@ -30,7 +21,7 @@ interface ProviderButtonsProps {
  * Plain form posts to server actions, so they work without JavaScript. The
  * list is read per request: render this as a dynamic part of a prerendered page.
  */
-export async function ProviderButtons({ formId, next }: ProviderButtonsProps) {
+export async function ProviderButtons({ actions, formId, next }: ProviderButtonsProps) {
   await connection();
   const providers = configuredProviders();
   if (providers.length === 0) return null;
@@ -39,7 +30,7 @@ export async function ProviderButtons({ formId, next }: ProviderButtonsProps) {
       key={provider.id}
       type="submit"
       form={formId}
-      formAction={ACTIONS[provider.id]}
+      formAction={actions[provider.id]}
       formNoValidate
       className="inline-flex w-full items-center justify-center rounded-md bg-white px-4 py-2 text-sm font-semibold text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:bg-slate-800 dark:text-slate-100 dark:ring-slate-600 dark:hover:bg-slate-700"
     >

@@ -66,7 +66,7 @@ export async function withAutofillIdle(
 ): Promise<VirtualAuthenticator> {
   const credentials = await authenticator.remove();
   await navigate();
-  // The sign-in page has asked the browser about autofill (components/passkeys/passkey-sign-in.tsx).
+  // The sign-in page has asked the browser about autofill (app/login/passkey-sign-in.tsx).
   await page.locator("[data-autofill]:not([data-autofill=checking])").waitFor();
   return addVirtualAuthenticator(page, credentials);
 }
