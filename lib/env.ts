@@ -140,43 +140,41 @@ export interface RecoverySettings {
 
 const MIN_SECRET_LENGTH = 32;
 
-/**
- * Reads and checks the server's configuration once. Throws one readable error
- * listing every problem, so a misconfigured deployment refuses to start
- * instead of failing on the first sign-in.
- */
-export function loadServerEnv(source: NodeJS.ProcessEnv): ServerEnv {
-  const parsed = serverEnvSchema.safeParse(source);
-  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
-  const isProduction = parsed.data?.NODE_ENV === "production";
+type ParsedEnv = z.output<typeof serverEnvSchema>;
+
+/** The problems zod's field checks cannot see: settings that depend on each other, and on the phase. */
+function crossFieldProblems(data: ParsedEnv | undefined, source: NodeJS.ProcessEnv): string[] {
+  const isProduction = data?.NODE_ENV === "production";
   // `next build` imports server modules too; the secret is a run-time need.
-  const isBuilding = source.NEXT_PHASE === "phase-production-build";
-  const secret = parsed.data?.AUTH_SECRET ?? "";
-  if (isProduction && !isBuilding && secret.length < MIN_SECRET_LENGTH) {
+  if (!isProduction || source.NEXT_PHASE === "phase-production-build") return [];
+  const problems: string[] = [];
+  if ((data?.AUTH_SECRET ?? "").length < MIN_SECRET_LENGTH) {
     problems.push(
       `AUTH_SECRET must be set to a random value of at least ${MIN_SECRET_LENGTH} characters in production ` +
         "(generate one with `openssl rand -base64 33`).",
     );
   }
-  if (isProduction && !isBuilding && parsed.data?.SMTP_URL && !parsed.data.AUTH_URL) {
+  if (data?.SMTP_URL && !data.AUTH_URL) {
     problems.push(
       "AUTH_URL must be set when SMTP_URL is: links in mail are built from it (e.g. AUTH_URL=https://auth.example.com).",
     );
   }
-  const federated = readFederatedProviders(source);
-  problems.push(...federated.problems);
-  let database: ServerEnv["database"] | undefined;
-  try {
-    database = resolveDatabase(parsed.data?.DATABASE_URL);
-  } catch (error) {
-    problems.push((error as Error).message);
-  }
-  if (problems.length > 0 || !parsed.success || !database) {
-    throw new Error(`Latchkey cannot start:\n  - ${problems.join("\n  - ")}`);
-  }
-  const data = parsed.data;
+  return problems;
+}
+
+function throttleSettings(data: ParsedEnv): ServerEnv["throttle"] {
+  const failures = { windowMinutes: data.THROTTLE_WINDOW_MINUTES, lockMinutes: data.THROTTLE_LOCK_MINUTES, maxLockMinutes: data.THROTTLE_MAX_LOCK_MINUTES };
   return {
-    isProduction,
+    account: { maxAttempts: data.THROTTLE_ACCOUNT_MAX_FAILURES, ...failures },
+    ip: { maxAttempts: data.THROTTLE_IP_MAX_FAILURES, ...failures },
+    // Counted per hour; an address that used them up waits out the hour.
+    registration: { maxAttempts: data.REGISTRATION_LIMIT_PER_IP, windowMinutes: 60, lockMinutes: 60, maxLockMinutes: 60 },
+  };
+}
+
+function settingsFrom(data: ParsedEnv, source: NodeJS.ProcessEnv, database: ServerEnv["database"], federatedProviders: ServerEnv["federatedProviders"]): ServerEnv {
+  return {
+    isProduction: data.NODE_ENV === "production",
     appName: data.APP_NAME,
     appOrigin: data.AUTH_URL ? new URL(data.AUTH_URL).origin : `http://localhost:${source.PORT ?? 3000}`,
     authUrlSet: Boolean(data.AUTH_URL),
@@ -190,27 +188,9 @@ export function loadServerEnv(source: NodeJS.ProcessEnv): ServerEnv {
       freshMinutes: data.FRESH_LOGIN_MINUTES,
       protection: data.SESSION_PROTECTION,
     },
-    throttle: {
-      account: {
-        maxAttempts: data.THROTTLE_ACCOUNT_MAX_FAILURES,
-        windowMinutes: data.THROTTLE_WINDOW_MINUTES,
-        lockMinutes: data.THROTTLE_LOCK_MINUTES,
-        maxLockMinutes: data.THROTTLE_MAX_LOCK_MINUTES,
-      },
-      ip: {
-        maxAttempts: data.THROTTLE_IP_MAX_FAILURES,
-        windowMinutes: data.THROTTLE_WINDOW_MINUTES,
-        lockMinutes: data.THROTTLE_LOCK_MINUTES,
-        maxLockMinutes: data.THROTTLE_MAX_LOCK_MINUTES,
-      },
-      // Counted per hour; an address that used them up waits out the hour.
-      registration: { maxAttempts: data.REGISTRATION_LIMIT_PER_IP, windowMinutes: 60, lockMinutes: 60, maxLockMinutes: 60 },
-    },
+    throttle: throttleSettings(data),
     allowApiKeyInQuery: data.ALLOW_API_KEY_IN_QUERY === "true",
-    mail: {
-      smtpUrl: data.SMTP_URL ?? null,
-      from: data.MAIL_FROM,
-    },
+    mail: { smtpUrl: data.SMTP_URL ?? null, from: data.MAIL_FROM },
     recovery: {
       passwordResetMinutes: data.PASSWORD_RESET_MINUTES,
       passwordResetEmailsPerHour: data.PASSWORD_RESET_EMAILS_PER_HOUR,
@@ -219,8 +199,31 @@ export function loadServerEnv(source: NodeJS.ProcessEnv): ServerEnv {
     },
     newSignInAlerts: data.NEW_SIGN_IN_ALERTS === "true",
     logLevel: data.LOG_LEVEL,
-    federatedProviders: federated.providers,
+    federatedProviders,
   };
+}
+
+/**
+ * Reads and checks the server's configuration once. Throws one readable error
+ * listing every problem, so a misconfigured deployment refuses to start
+ * instead of failing on the first sign-in.
+ */
+export function loadServerEnv(source: NodeJS.ProcessEnv): ServerEnv {
+  const parsed = serverEnvSchema.safeParse(source);
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
+  problems.push(...crossFieldProblems(parsed.data, source));
+  const federated = readFederatedProviders(source);
+  problems.push(...federated.problems);
+  let database: ServerEnv["database"] | undefined;
+  try {
+    database = resolveDatabase(parsed.data?.DATABASE_URL);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  if (problems.length > 0 || !parsed.success || !database) {
+    throw new Error(`Latchkey cannot start:\n  - ${problems.join("\n  - ")}`);
+  }
+  return settingsFrom(parsed.data, source, database, federated.providers);
 }
 
 export const serverEnv: ServerEnv = loadServerEnv(process.env);

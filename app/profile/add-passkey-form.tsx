@@ -8,11 +8,32 @@ import { describeCeremonyError } from "@/components/passkeys/passkey-outcome";
 import { TextField } from "@/components/text-field";
 import { FormAlert } from "@/components/form-alert";
 import { fieldErrorsOf, valuesOf, type FormState } from "@/lib/form-state";
-import { PASSKEY_NAME_MAX_LENGTH, type PasskeyNameField } from "@/lib/validation/passkey";
+import type { PasskeyNameField } from "@/lib/validation/passkey";
+import { PASSKEY_NAME_MAX_LENGTH } from "@/lib/validation/field-limits";
 
 const IDLE_STATE: FormState<PasskeyNameField> = { status: "idle" };
 
-/** Name it, then the browser's passkey prompt; the server checks the name, then the new credential. */
+/** The server checks the name, then the browser's passkey prompt, then the server checks the new credential. */
+async function addPasskey(formData: FormData): Promise<FormState<PasskeyNameField>> {
+  const start = await startAddingPasskeyAction(formData);
+  if (start.status !== "ready") return start;
+  const failed = (message: string): FormState<PasskeyNameField> => ({
+    status: "error",
+    message,
+    fieldErrors: {},
+    values: { passkeyName: start.passkeyName },
+  });
+  let response;
+  try {
+    response = await startRegistration({ optionsJSON: start.options });
+  } catch (error) {
+    return failed(describeCeremonyError(error));
+  }
+  const result = await finishAddingPasskeyAction(start.passkeyName, JSON.stringify(response));
+  return result.ok ? IDLE_STATE : failed(result.message);
+}
+
+/** Name it, then the browser's passkey prompt. */
 export function AddPasskeyForm() {
   const router = useRouter();
   const [state, setState] = useState<FormState<PasskeyNameField>>(IDLE_STATE);
@@ -20,25 +41,9 @@ export function AddPasskeyForm() {
 
   function add(formData: FormData) {
     startTransition(async () => {
-      const start = await startAddingPasskeyAction(formData);
-      if (start.status !== "ready") {
-        setState(start);
-        return;
-      }
-      let response;
-      try {
-        response = await startRegistration({ optionsJSON: start.options });
-      } catch (error) {
-        setState({ status: "error", message: describeCeremonyError(error), fieldErrors: {}, values: { passkeyName: start.passkeyName } });
-        return;
-      }
-      const result = await finishAddingPasskeyAction(start.passkeyName, JSON.stringify(response));
-      if (!result.ok) {
-        setState({ status: "error", message: result.message, fieldErrors: {}, values: { passkeyName: start.passkeyName } });
-        return;
-      }
-      setState(IDLE_STATE);
-      router.refresh();
+      const next = await addPasskey(formData);
+      setState(next);
+      if (next === IDLE_STATE) router.refresh();
     });
   }
 

@@ -4,6 +4,7 @@ import { composeMail } from "@/lib/mail/compose";
 import type { MailCatalog, MailTemplate } from "@/lib/mail/templates";
 import {
   claimMail,
+  type ClaimedMail,
   findDueMailIds,
   markFailed,
   markNothingToSend,
@@ -36,6 +37,51 @@ function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+function removedOnceSent(catalog: MailCatalog, template: string): boolean {
+  return catalog.removedOnceSent.includes(template as MailTemplate);
+}
+
+/** A delivery that failed: tried again later, or given up after a day. */
+async function recordFailure(mail: ClaimedMail, error: unknown, catalog: MailCatalog): Promise<void> {
+  const next = await markFailed(mail, describeError(error), new Date());
+  const facts = { mailId: mail.id, template: mail.template, attempt: mail.attempts, reason: describeError(error) };
+  if (next) {
+    metrics().mailsFailed.inc({ template: mail.template });
+    log.warn({ ...facts, retryAt: next.toISOString() }, "Mail was not delivered; trying again later");
+    return;
+  }
+  metrics().mailsGivenUp.inc({ template: mail.template });
+  log.error(facts, "Mail was not delivered; giving up after a day of attempts");
+  if (removedOnceSent(catalog, mail.template)) await removeMail(mail.id);
+}
+
+/** Claims one due mail and sends it; false when another process took it or there was nothing to send. */
+async function deliverOne(id: string, transport: MailTransport, catalog: MailCatalog): Promise<boolean> {
+  const mail = await claimMail(id, new Date());
+  if (!mail) return false; // another process took it
+  if (!isCanonicalEmail(mail.to)) {
+    // Never handed to nodemailer: its address parser could read a recipient out of it that is not the stored one.
+    log.error({ mailId: mail.id, template: mail.template }, "Mail was not sent: its recipient is not a plain, normalised address");
+    await markNothingToSend(mail.id, new Date());
+    return false;
+  }
+  try {
+    const rendered = await composeMail(catalog, mail);
+    if (!rendered) {
+      await markNothingToSend(mail.id, new Date());
+      return false;
+    }
+    await transport.send({ to: mail.to, ...rendered });
+  } catch (error) {
+    await recordFailure(mail, error, catalog);
+    return false;
+  }
+  if (removedOnceSent(catalog, mail.template)) await removeMail(mail.id);
+  else await markSent(mail.id, new Date());
+  metrics().mailsSent.inc({ template: mail.template });
+  return true;
+}
+
 /** Sends the outbox's due mails through `transport`, composed by the `catalog`'s templates. */
 export function createMailSender(transport: MailTransport, catalog: MailCatalog, options: MailSenderOptions = {}): MailSender {
   const pollMs = options.pollMs ?? 1_000;
@@ -46,42 +92,6 @@ export function createMailSender(transport: MailTransport, catalog: MailCatalog,
   let stopRequested = false;
   let currentPass: Promise<number> | undefined;
   let lastPrunedAt = 0;
-  const removedOnceSent = (template: string) => catalog.removedOnceSent.includes(template as MailTemplate);
-
-  async function deliverOne(id: string): Promise<boolean> {
-    const mail = await claimMail(id, new Date());
-    if (!mail) return false; // another process took it
-    if (!isCanonicalEmail(mail.to)) {
-      // Never handed to nodemailer: its address parser could read a recipient out of it that is not the stored one.
-      log.error({ mailId: mail.id, template: mail.template }, "Mail was not sent: its recipient is not a plain, normalised address");
-      await markNothingToSend(mail.id, new Date());
-      return false;
-    }
-    try {
-      const rendered = await composeMail(catalog, mail);
-      if (!rendered) {
-        await markNothingToSend(mail.id, new Date());
-        return false;
-      }
-      await transport.send({ to: mail.to, ...rendered });
-    } catch (error) {
-      const next = await markFailed(mail, describeError(error), new Date());
-      const facts = { mailId: mail.id, template: mail.template, attempt: mail.attempts, reason: describeError(error) };
-      if (next) {
-        metrics().mailsFailed.inc({ template: mail.template });
-        log.warn({ ...facts, retryAt: next.toISOString() }, "Mail was not delivered; trying again later");
-      } else {
-        metrics().mailsGivenUp.inc({ template: mail.template });
-        log.error(facts, "Mail was not delivered; giving up after a day of attempts");
-        if (removedOnceSent(mail.template)) await removeMail(mail.id);
-      }
-      return false;
-    }
-    if (removedOnceSent(mail.template)) await removeMail(mail.id);
-    else await markSent(mail.id, new Date());
-    metrics().mailsSent.inc({ template: mail.template });
-    return true;
-  }
 
   async function pass(): Promise<number> {
     const now = new Date();
@@ -92,7 +102,7 @@ export function createMailSender(transport: MailTransport, catalog: MailCatalog,
     let sent = 0;
     for (const id of await findDueMailIds(now, batchSize)) {
       if (stopRequested) break;
-      if (await deliverOne(id)) sent += 1;
+      if (await deliverOne(id, transport, catalog)) sent += 1;
     }
     return sent;
   }

@@ -64,74 +64,67 @@ export interface AccountExport {
 const iso = (date: Date) => date.toISOString();
 const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
 
-export async function buildAccountExport(userId: string, now = new Date()): Promise<AccountExport | null> {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      emailVerified: true,
-      pendingEmail: true,
-      role: true,
-      active: true,
-      createdAt: true,
-      updatedAt: true,
-      lastLoginAt: true,
-      loginSessions: {
-        orderBy: { createdAt: "desc" },
-        select: {
-          createdAt: true,
-          lastSeenAt: true,
-          expiresAt: true,
-          revokedAt: true,
-          remember: true,
-          method: true,
-          userAgent: true,
-          ip: true,
-        },
-      },
-      apiKeys: { orderBy: { createdAt: "desc" }, select: { name: true, createdAt: true, lastUsedAt: true, revokedAt: true } },
-      passkeys: { orderBy: { createdAt: "desc" }, select: { name: true, createdAt: true, lastUsedAt: true, backedUp: true } },
-      totp: { select: { enabledAt: true } },
-      recoveryCodes: { where: { usedAt: null }, select: { id: true } },
-      accounts: { select: { provider: true, type: true, createdAt: true, lastUsedAt: true } },
-    },
-  });
-  if (!user) return null;
-  const events = await db.auditEvent.findMany({
-    where: { OR: [{ actorId: userId }, { targetUserId: userId }] },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { createdAt: true, action: true, actorId: true, targetUserId: true, detail: true, ip: true, userAgent: true },
-  });
+const EXPORTED_USER = {
+  id: true,
+  name: true,
+  email: true,
+  emailVerified: true,
+  pendingEmail: true,
+  role: true,
+  active: true,
+  createdAt: true,
+  updatedAt: true,
+  lastLoginAt: true,
+  loginSessions: {
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true, lastSeenAt: true, expiresAt: true, revokedAt: true, remember: true, method: true, userAgent: true, ip: true },
+  },
+  apiKeys: { orderBy: { createdAt: "desc" }, select: { name: true, createdAt: true, lastUsedAt: true, revokedAt: true } },
+  passkeys: { orderBy: { createdAt: "desc" }, select: { name: true, createdAt: true, lastUsedAt: true, backedUp: true } },
+  totp: { select: { enabledAt: true } },
+  recoveryCodes: { where: { usedAt: null }, select: { id: true } },
+  accounts: { select: { provider: true, type: true, createdAt: true, lastUsedAt: true } },
+} as const;
+
+function findExportedUser(userId: string) {
+  return db.user.findUnique({ where: { id: userId }, select: EXPORTED_USER });
+}
+
+type ExportedUser = NonNullable<Awaited<ReturnType<typeof findExportedUser>>>;
+
+function profileOf(user: ExportedUser): AccountExport["profile"] {
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    emailConfirmedAt: isoOrNull(user.emailVerified),
+    pendingEmail: user.pendingEmail,
+    role: user.role,
+    active: user.active,
+    createdAt: iso(user.createdAt),
+    updatedAt: iso(user.updatedAt),
+    lastSignInAt: isoOrNull(user.lastLoginAt),
+  };
+}
+
+function sessionsOf(user: ExportedUser): AccountExport["sessions"] {
+  return user.loginSessions.map((session) => ({
+    createdAt: iso(session.createdAt),
+    lastSeenAt: iso(session.lastSeenAt),
+    expiresAt: iso(session.expiresAt),
+    revokedAt: isoOrNull(session.revokedAt),
+    remember: session.remember,
+    method: session.method,
+    device: describeDevice(session.userAgent),
+    userAgent: session.userAgent,
+    ip: session.ip,
+  }));
+}
+
+/** Every way in the account has besides its password: API keys, passkeys, the authenticator app, providers. */
+function waysInOf(user: ExportedUser): Pick<AccountExport, "apiKeys" | "passkeys" | "twoFactor" | "connectedAccounts"> {
   const totpOn = Boolean(user.totp?.enabledAt);
   return {
-    format: "latchkey-export/1",
-    exportedAt: iso(now),
-    app: serverEnv.appName,
-    profile: {
-      id: user.id,
-      name: user.name,
-      email: user.email,
-      emailConfirmedAt: isoOrNull(user.emailVerified),
-      pendingEmail: user.pendingEmail,
-      role: user.role,
-      active: user.active,
-      createdAt: iso(user.createdAt),
-      updatedAt: iso(user.updatedAt),
-      lastSignInAt: isoOrNull(user.lastLoginAt),
-    },
-    sessions: user.loginSessions.map((session) => ({
-      createdAt: iso(session.createdAt),
-      lastSeenAt: iso(session.lastSeenAt),
-      expiresAt: iso(session.expiresAt),
-      revokedAt: isoOrNull(session.revokedAt),
-      remember: session.remember,
-      method: session.method,
-      device: describeDevice(session.userAgent),
-      userAgent: session.userAgent,
-      ip: session.ip,
-    })),
     apiKeys: user.apiKeys.map((key) => ({
       name: key.name,
       createdAt: iso(key.createdAt),
@@ -152,18 +145,40 @@ export async function buildAccountExport(userId: string, now = new Date()): Prom
     connectedAccounts: user.accounts.map((account) => ({
       provider: account.provider,
       type: account.type,
-      linkedAt: account.createdAt.toISOString(),
-      lastUsedAt: account.lastUsedAt?.toISOString() ?? null,
+      linkedAt: iso(account.createdAt),
+      lastUsedAt: isoOrNull(account.lastUsedAt),
     })),
-    auditEvents: events.map((event) => ({
-      at: iso(event.createdAt),
-      action: event.action,
-      description: describeAuditAction(event.action),
-      role: event.actorId === userId ? (event.targetUserId === userId ? "both" : "actor") : "target",
-      detail: event.detail,
-      ip: event.ip,
-      userAgent: event.userAgent,
-    })),
+  };
+}
+
+async function auditEventsOf(userId: string): Promise<AccountExport["auditEvents"]> {
+  const events = await db.auditEvent.findMany({
+    where: { OR: [{ actorId: userId }, { targetUserId: userId }] },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { createdAt: true, action: true, actorId: true, targetUserId: true, detail: true, ip: true, userAgent: true },
+  });
+  return events.map((event) => ({
+    at: iso(event.createdAt),
+    action: event.action,
+    description: describeAuditAction(event.action),
+    role: event.actorId === userId ? (event.targetUserId === userId ? "both" : "actor") : "target",
+    detail: event.detail,
+    ip: event.ip,
+    userAgent: event.userAgent,
+  }));
+}
+
+export async function buildAccountExport(userId: string, now = new Date()): Promise<AccountExport | null> {
+  const user = await findExportedUser(userId);
+  if (!user) return null;
+  return {
+    format: "latchkey-export/1",
+    exportedAt: iso(now),
+    app: serverEnv.appName,
+    profile: profileOf(user),
+    sessions: sessionsOf(user),
+    ...waysInOf(user),
+    auditEvents: await auditEventsOf(userId),
   };
 }
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { containsControlCharacters } from "@/lib/validation/text";
+import { PASSKEY_NAME_MAX_LENGTH } from "@/lib/validation/field-limits";
 
-export const PASSKEY_NAME_MAX_LENGTH = 60;
+export { PASSKEY_NAME_MAX_LENGTH };
 
 export const passkeyNameSchema = z.object({
   // Not "name": /profile already has a field of that name (and its id).
