@@ -6,6 +6,7 @@ import { signInWithForm, simulateBrowserRestart } from "./support/browser";
 import { createUser } from "./support/users";
 import { readSetupKey, TestAuthenticator, turnOnTwoFactor } from "./support/totp";
 import { waitForMail } from "./support/mailbox";
+import { sql } from "./support/database";
 
 const INVALID_CODE = "That code is not valid.";
 
@@ -187,6 +188,14 @@ test.describe("two-factor authentication: signing in", () => {
     await page.getByRole("button", { name: "Verify" }).click();
     await expect(page).toHaveURL("/dashboard");
     await expect(page.getByRole("main").getByRole("status")).toContainText("You have 9 recovery codes left.");
+    // Recorded as what it was: a recovery code, not the authenticator app.
+    const [session] = await sql<{ method: string }>(
+      `SELECT "method" FROM "LoginSession" WHERE "userId" = $1 ORDER BY "createdAt" DESC LIMIT 1`,
+      [twoFactorUser.id],
+    );
+    expect(session?.method).toBe("password+recovery-code");
+    await page.goto("/profile");
+    await expect(page.getByRole("table").getByText("password and recovery code").first()).toBeVisible();
     await signOut(page);
 
     await passwordStep(page, twoFactorUser);

@@ -12,6 +12,10 @@ describe("auditLogFields", () => {
     expect(auditLogFields({ action: "sign_in.succeeded", actorId: "u1", detail: "password and second factor, with Remember me" }).method).toBe(
       "password+totp",
     );
+    expect(auditLogFields({ action: "sign_in.succeeded", actorId: "u1", detail: "password and recovery code" }).method).toBe(
+      "password+recovery_code",
+    );
+    expect(auditLogFields({ action: "sign_in.succeeded", actorId: "u1", detail: "via GitHub and recovery code" }).method).toBe("federated");
     expect(auditLogFields({ action: "sign_in.succeeded", actorId: "u1", detail: "passkey" }).method).toBe("passkey");
   });
 

@@ -1,7 +1,15 @@
 import type { AuditAction } from "@/lib/audit/actions";
 
 /** How the person proved who they are, when an event is about that. */
-export type AuthMethod = "password" | "password+totp" | "passkey" | "basic" | "totp" | "recovery_code" | "federated";
+export type AuthMethod =
+  | "password"
+  | "password+totp"
+  | "password+recovery_code"
+  | "passkey"
+  | "basic"
+  | "totp"
+  | "recovery_code"
+  | "federated";
 
 /**
  * success; failure (a wrong credential); locked (refused, or a lock
@@ -31,6 +39,7 @@ function proof(detail: string): AuthMethod {
   // "via GitHub" (lib/auth/start-session.ts): a provider stood in for the password.
   if (detail.startsWith("via ")) return "federated";
   if (detail.includes("second factor")) return "password+totp";
+  if (detail.includes("recovery code")) return "password+recovery_code";
   return detail.includes("passkey") ? "passkey" : "password";
 }
 

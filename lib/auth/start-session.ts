@@ -8,22 +8,13 @@ import type { Role } from "@/lib/generated/prisma/sqlite/enums";
 import { createLoginSession, type SignInMethod } from "@/lib/sessions/registry";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { noteSignInDevice } from "@/lib/sign-in-alerts/device";
-import { serverEnv } from "@/lib/env";
-import { providerNameOf } from "@/lib/settings/federated-providers";
+import { describeSignInMethod, isProviderMethod } from "@/lib/sessions/sign-in-method";
 import { completePendingLink } from "@/lib/linked-accounts/link";
 
-const METHOD_DETAIL: Record<string, string | null> = {
-  password: null,
-  "password+totp": "password and second factor",
-  passkey: "passkey",
-};
-
-/** "via GitHub", "via SSO and second factor" for a provider's sign-in. */
+/** The audit detail's method: nothing for a plain password, "via GitHub" when a provider stood in for it. */
 function methodDetail(method: SignInMethod): string | null {
-  if (method in METHOD_DETAIL) return METHOD_DETAIL[method] ?? null;
-  const [provider, factor] = method.split("+");
-  const name = providerNameOf(provider ?? "", serverEnv.federatedProviders) ?? provider;
-  return `via ${name}${factor ? " and second factor" : ""}`;
+  if (method === "password") return null;
+  return isProviderMethod(method) ? `via ${describeSignInMethod(method)}` : describeSignInMethod(method);
 }
 
 /**

@@ -3,16 +3,14 @@ import { db, type DbClient } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { hashToken, randomToken } from "@/lib/security/random-token";
 import { sessionExpiresAt } from "@/lib/sessions/policy";
+import type { SignInMethod } from "@/lib/sessions/sign-in-method";
 
-import type { FederatedProviderId } from "@/lib/settings/federated-providers";
-
-/** A provider's id ("github", "oidc") when "Sign in with …" stood in for the password. */
-export type SignInMethod = "password" | "password+totp" | "passkey" | FederatedProviderId | `${FederatedProviderId}+totp`;
+export type { SignInMethod };
 
 export interface NewLoginSession {
   userId: string;
   remember: boolean;
-  /** "password", "password+totp" (a second factor followed) or "passkey". */
+  /** "password", "password+totp", "password+recovery-code", "passkey", "github", "oidc+totp"… (lib/sessions/sign-in-method.ts). */
   method: SignInMethod;
   userAgent: string;
   ip: string | null;

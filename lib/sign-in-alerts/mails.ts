@@ -6,6 +6,7 @@ import type { MailContent } from "@/lib/mail/layout";
 import { appLink } from "@/lib/mail/limits";
 import { issueToken } from "@/lib/tokens/one-time-token";
 import { REPORT_LINK_DAYS } from "@/lib/sign-in-alerts/messages";
+import { describeSignInMethod } from "@/lib/sessions/sign-in-method";
 
 declare module "@/lib/mail/templates" {
   interface MailParams {
@@ -28,11 +29,6 @@ export interface NewSignInParams {
   method: string;
 }
 
-const METHOD_WORDS: Record<string, string> = {
-  password: "password",
-  "password+totp": "password and second factor",
-  passkey: "passkey",
-};
 
 /**
  * "New sign-in to your account", composed when it is sent: the "This
@@ -57,7 +53,7 @@ export async function composeNewSignInMail(_to: string, params: NewSignInParams)
       `When: ${formatDateTime(new Date(params.at))}`,
       `Browser: ${params.device}`,
       `Address: ${params.ip ?? "unknown IP address"}`,
-      `With: ${METHOD_WORDS[params.method] ?? params.method}`,
+      `With: ${describeSignInMethod(params.method)}`,
     ],
     action: { label: "This wasn't me", url: appLink("/new-sign-in", token) },
     footnote:

@@ -3,6 +3,7 @@
 import { formStateAction } from "@/lib/actions/argument-guard";
 import { redirect } from "next/navigation";
 import { startSessionWithCookie } from "@/lib/auth/start-session";
+import { signInMethod } from "@/lib/sessions/sign-in-method";
 import { loginUrlFor } from "@/lib/auth/login-url";
 import { signInLanding } from "@/lib/account-review/landing";
 import { clearPendingStep, completePendingStep, readPendingStep } from "@/lib/two-factor/login-challenge";
@@ -51,7 +52,9 @@ async function handleVerifySecondFactor(_previous: SecondFactorState, formData: 
   // Used up here, so a second request with the same cookie (or a racing one) gets nothing.
   const completed = await completePendingStep("sign-in");
   if (!completed) return formError({ message: EXPIRED_MESSAGE, values: echo });
-  await startSessionWithCookie(user, completed.remember, completed.provider ? `${completed.provider}+totp` : "password+totp");
+  // Recorded with its true second factor: a recovery code is not the authenticator app.
+  const method = signInMethod(completed.provider ?? "password", attempt.kind === "recovery" ? "recovery-code" : "totp");
+  await startSessionWithCookie(user, completed.remember, method);
   if (attempt.kind === "recovery") {
     await setFlash("info", recoveryCodesLeftMessage(attempt.codesLeft));
   }

@@ -1,0 +1,32 @@
+import "server-only";
+import { serverEnv } from "@/lib/env";
+import { providerNameOf, type FederatedProviderId } from "@/lib/settings/federated-providers";
+
+/** What stood in for the password (itself, a passkey, a provider) and the second factor that followed, if one did. */
+export type FirstFactor = "password" | FederatedProviderId;
+export type SecondFactor = "totp" | "recovery-code";
+export type SignInMethod = FirstFactor | `${FirstFactor}+${SecondFactor}` | "passkey";
+
+const SECOND_FACTOR_WORDS: Record<SecondFactor, string> = { totp: "second factor", "recovery-code": "recovery code" };
+
+export function signInMethod(first: FirstFactor, second?: SecondFactor): SignInMethod {
+  return second ? `${first}+${second}` : first;
+}
+
+function parts(method: string): { first: string; second: SecondFactor | undefined } {
+  const [first = "", second] = method.split("+");
+  return { first, second: second === "totp" || second === "recovery-code" ? second : undefined };
+}
+
+/** "password", "password and recovery code", "GitHub and second factor", "passkey": for people (mails, the audit log). */
+export function describeSignInMethod(method: string): string {
+  const { first, second } = parts(method);
+  const firstWords = first === "password" || first === "passkey" ? first : (providerNameOf(first, serverEnv.federatedProviders) ?? first);
+  return second ? `${firstWords} and ${SECOND_FACTOR_WORDS[second]}` : firstWords;
+}
+
+/** Whether a provider stood in for the password ("github", "oidc+totp"). */
+export function isProviderMethod(method: string): boolean {
+  const { first } = parts(method);
+  return first !== "password" && first !== "passkey";
+}
