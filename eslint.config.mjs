@@ -81,6 +81,18 @@ const config = [
   },
   ...libLayerRules,
   {
+    // Every setting is read in one place per runtime: lib/env.ts (Node, checked
+    // by zod) or lib/settings/runtime-settings.mjs (middleware, the .mjs workers).
+    files: ["app/**", "components/**", "lib/**", "middleware.ts"],
+    ignores: ["lib/env.ts", "lib/settings/**", "lib/testing/**", "lib/security/auth-secrets.ts", "lib/generated/**", "**/*.test.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read settings through lib/env.ts (Node) or lib/settings/runtime-settings.mjs (middleware, .mjs workers)." },
+      ],
+    },
+  },
+  {
     // Small files with one purpose, functions a reader can hold: specs and tests may run longer.
     files: ["app/**", "components/**", "lib/**", "scripts/**", "middleware.ts", "instrumentation.ts"],
     ignores: ["**/*.test.ts", "lib/generated/**"],

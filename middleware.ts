@@ -7,8 +7,9 @@ import { contentSecurityPolicy, newNonce } from "@/lib/security/content-security
 import { checkPagePostBody } from "@/lib/security/page-post-body";
 import { isRefusedActionOrigin, REFUSED_ORIGIN } from "@/lib/security/action-origin";
 import { federatedFormActionOrigins } from "@/lib/settings/federated-providers";
+import { benchRoutesOn, isDevelopment, providerVariables, publicUrl } from "@/lib/settings/runtime-settings.mjs";
 
-// The providers' variables straight from the environment, like AUTH_URL below; read once.
+// The providers' authorization origins, for the CSP's form-action; read once.
 let providerOrigins: string[] | undefined;
 
 // Three jobs, all edge-safe:
@@ -25,7 +26,7 @@ let providerOrigins: string[] | undefined;
 export default async function middleware(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
   // Benchmark builds only (next.config.ts): a bare redirect, the baseline for the one below.
-  if (process.env.LATCHKEY_BENCH === "1" && pathname === "/bench/redirect") {
+  if (benchRoutesOn() && pathname === "/bench/redirect") {
     return NextResponse.redirect(new URL(loginUrlFor(pathname), request.nextUrl));
   }
   // The middleware reads a copy of the body; Next.js still hands the page the original.
@@ -37,14 +38,14 @@ export default async function middleware(request: NextRequest): Promise<NextResp
     });
   }
   if (isProtectedPath(pathname)) {
-    // AUTH_URL straight from the environment: lib/env.ts is server-only, and middleware stays edge-safe.
-    const secure = isSecureRequest(request.headers.get("x-forwarded-proto"), process.env.AUTH_URL);
+    // AUTH_URL from the runtime settings: lib/env.ts is server-only, and middleware stays edge-safe.
+    const secure = isSecureRequest(request.headers.get("x-forwarded-proto"), publicUrl());
     const claims = await readSessionClaims((name) => request.cookies.get(name)?.value, secure);
     if (!claims) return NextResponse.redirect(new URL(loginUrlFor(`${pathname}${search}`), request.nextUrl));
   }
 
-  providerOrigins ??= federatedFormActionOrigins(process.env);
-  const policy = contentSecurityPolicy(newNonce(), process.env.NODE_ENV !== "production", providerOrigins);
+  providerOrigins ??= federatedFormActionOrigins(providerVariables());
+  const policy = contentSecurityPolicy(newNonce(), isDevelopment(), providerOrigins);
   // Next.js reads the nonce from the request's policy and puts it on its scripts.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", policy);

@@ -5,16 +5,19 @@ import { describe, expect, it } from "vitest";
 import { LIB_ORDER, ROOT_FILES } from "../eslint.config.mjs";
 
 // The layering of lib/ (eslint.config.mjs LIB_ORDER) covers every folder and
-// root-level file, and `npm run lint` refuses an upward import, value or type.
+// root-level file, and `npm run lint` refuses an upward import, value or type,
+// and a setting read anywhere but its runtime's one module.
 
 const root = path.resolve(import.meta.dirname, "..");
 const lib = path.join(root, "lib");
 
-async function layerErrors(file: string, source: string): Promise<string[]> {
+async function lintErrors(file: string, source: string, rule: string): Promise<string[]> {
   const eslint = new ESLint({ cwd: root });
   const [result] = await eslint.lintText(source, { filePath: path.join(root, file) });
-  return (result?.messages ?? []).filter((message) => message.ruleId === "no-restricted-imports").map((message) => message.message);
+  return (result?.messages ?? []).filter((message) => message.ruleId === rule).map((message) => message.message);
 }
+
+const layerErrors = (file: string, source: string) => lintErrors(file, source, "no-restricted-imports");
 
 describe("lib/ layers", () => {
   it("lists every folder and root-level module of lib/ once", () => {
@@ -37,5 +40,12 @@ describe("lib/ layers", () => {
   it("refuses the import that would close a cycle between two domains", async () => {
     const errors = await layerErrors("lib/sessions/fixture.ts", 'import { getCurrentSession } from "@/lib/auth/session";\nexport const f = getCurrentSession;\n');
     expect(errors).toEqual([expect.stringContaining("lib/sessions sits below lib/auth")]);
+  });
+
+  it("refuses process.env outside lib/env.ts and lib/settings/", async () => {
+    const source = "export const secret = process.env.AUTH_SECRET;\n";
+    expect(await lintErrors("lib/mail/fixture.ts", source, "no-restricted-properties")).toEqual([expect.stringContaining("lib/env.ts")]);
+    expect(await lintErrors("middleware.ts", source, "no-restricted-properties")).toHaveLength(1);
+    expect(await lintErrors("lib/settings/fixture.ts", source, "no-restricted-properties")).toEqual([]);
   });
 });

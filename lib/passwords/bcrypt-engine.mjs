@@ -4,6 +4,7 @@
 // never bundled.
 import { createRequire } from "node:module";
 import bcryptjs from "bcryptjs";
+import { nativeBcryptAllowed } from "../settings/runtime-settings.mjs";
 
 /**
  * The native `bcrypt` binding where it loads (its npm package ships prebuilt
@@ -12,7 +13,7 @@ import bcryptjs from "bcryptjs";
  * LATCHKEY_BCRYPT_NATIVE=false forces it.
  */
 function loadNative() {
-  if (process.env.LATCHKEY_BCRYPT_NATIVE === "false") return null;
+  if (!nativeBcryptAllowed()) return null;
   try {
     return createRequire(import.meta.url)("bcrypt");
   } catch {

@@ -4,6 +4,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import bcrypt from "bcryptjs";
 import { hashingThreadsPerProcess, parseWebConcurrency } from "@/lib/server/concurrency.mjs";
+import { webConcurrency } from "@/lib/settings/runtime-settings.mjs";
 
 /**
  * bcrypt off the request thread. bcryptjs's async API only slices its work
@@ -101,7 +102,7 @@ class WorkerPool {
 let pool: WorkerPool | null | undefined;
 
 function poolSize(): number {
-  return hashingThreadsPerProcess(os.availableParallelism(), parseWebConcurrency(process.env.WEB_CONCURRENCY));
+  return hashingThreadsPerProcess(os.availableParallelism(), parseWebConcurrency(webConcurrency()));
 }
 
 function workerPool(): WorkerPool | null {

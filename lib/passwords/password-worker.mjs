@@ -4,11 +4,12 @@
 import os from "node:os";
 import { parentPort } from "node:worker_threads";
 import { bcryptEngine } from "./bcrypt-engine.mjs";
+import { bcryptNice } from "../settings/runtime-settings.mjs";
 
 // On Linux a thread's nice value is its own: this lowers the worker thread
 // only, so pages being served win the CPU over sign-ins in progress.
 try {
-  os.setPriority(Number(process.env.LATCHKEY_BCRYPT_NICE ?? 10));
+  os.setPriority(bcryptNice());
 } catch {
   // Not permitted or not supported: run at normal priority.
 }
