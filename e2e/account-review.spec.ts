@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
-import { signInWithForm } from "./support/browser";
+import { signInWithForm, signOut } from "./support/browser";
 import { createUser } from "./support/users";
 import { waitForMail } from "./support/mailbox";
 import { confirmAccountReview, resetPasswordByMail } from "./support/password-reset";
@@ -20,10 +20,6 @@ function reviewList(page: Page, name: string) {
   return page.getByRole("list", { name }).getByRole("listitem");
 }
 
-async function signOut(page: Page) {
-  await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL("/login");
-}
 
 /** Another browser, on another address with another user agent: where the "intruder" works from. */
 async function otherBrowser(browser: Browser) {

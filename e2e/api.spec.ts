@@ -1,4 +1,5 @@
 import { test, expect, signInOverHttp } from "./fixtures";
+import { basicAuth } from "./support/guesses";
 import { createUser, setUserActive, uniqueEmail } from "./support/users";
 import { simulateBrowserRestart } from "./support/browser";
 import type { APIResponse, Page } from "@playwright/test";
@@ -11,9 +12,6 @@ const UNAUTHORIZED_BODY = {
   error: "Authentication required: send an API key (X-API-Key or Authorization: Bearer) or Basic credentials.",
 };
 
-function basic(email: string, password: string): string {
-  return `Basic ${Buffer.from(`${email}:${password}`, "utf8").toString("base64")}`;
-}
 
 async function expectUnauthorized(response: APIResponse) {
   expect(response.status()).toBe(401);
@@ -118,19 +116,19 @@ test.describe("API authentication", () => {
 
   test("Basic auth with email and password, never a session", async ({ request }) => {
     const user = await createUser({ name: "Basic Betty" });
-    const response = await request.get("/api/me", { headers: { Authorization: basic(user.email, user.password) } });
+    const response = await request.get("/api/me", { headers: basicAuth(user.email, user.password) });
     expect(response.status()).toBe(200);
     expect(await response.json()).toMatchObject({ email: user.email, authMethod: "basic" });
     await expectNoCookie(response);
 
     await expectUnauthorized(
-      await request.get("/api/me", { headers: { Authorization: basic(user.email, "wrong password") } }),
+      await request.get("/api/me", { headers: basicAuth(user.email, "wrong password") }),
     );
     await expectUnauthorized(
-      await request.get("/api/me", { headers: { Authorization: basic(uniqueEmail("nobody"), user.password) } }),
+      await request.get("/api/me", { headers: basicAuth(uniqueEmail("nobody"), user.password) }),
     );
     await setUserActive(user.email, false);
-    await expectUnauthorized(await request.get("/api/me", { headers: { Authorization: basic(user.email, user.password) } }));
+    await expectUnauthorized(await request.get("/api/me", { headers: basicAuth(user.email, user.password) }));
   });
 
   for (const [label, headers] of [

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { test, expect, randomClientIp } from "./fixtures";
-import { signInWithForm, simulateBrowserRestart } from "./support/browser";
+import { signInWithForm, simulateBrowserRestart, signOut } from "./support/browser";
 import { setUserActive } from "./support/users";
 import { sql } from "./support/database";
 import { addVirtualAuthenticator, withAutofillIdle, type VirtualAuthenticator } from "./support/virtual-authenticator";
@@ -12,10 +12,6 @@ import { addVirtualAuthenticator, withAutofillIdle, type VirtualAuthenticator } 
 // autofill request at once (as a person picking the suggestion would); tests
 // of the button keep that request idle (withAutofillIdle).
 
-async function signOut(page: Page) {
-  await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL("/login");
-}
 
 function passkeyList(page: Page) {
   return page.getByRole("list", { name: "Passkeys" }).getByRole("listitem");

@@ -1,4 +1,5 @@
 import { test, expect, randomClientIp } from "./fixtures";
+import { basicAuth } from "./support/guesses";
 import { signInWithForm } from "./support/browser";
 import { createUser, uniqueEmail, DEFAULT_PASSWORD } from "./support/users";
 import type { Page } from "@playwright/test";
@@ -16,9 +17,6 @@ async function failSignIn(page: Page, email: string, times: number, beforeEach?:
   }
 }
 
-function basic(email: string, password: string) {
-  return { Authorization: `Basic ${Buffer.from(`${email}:${password}`).toString("base64")}` };
-}
 
 test.describe("brute-force throttling", () => {
   test.slow("waits for bcrypt: six or more password checks per test, and CLI-made users");
@@ -50,9 +48,9 @@ test.describe("brute-force throttling", () => {
   test("Basic auth shares the account's counter and answers 429 with Retry-After", async ({ request }) => {
     const user = await createUser();
     for (let i = 0; i < ACCOUNT_LIMIT; i++) {
-      expect((await request.get("/api/me", { headers: basic(user.email, "wrong") })).status()).toBe(401);
+      expect((await request.get("/api/me", { headers: basicAuth(user.email, "wrong") })).status()).toBe(401);
     }
-    const locked = await request.get("/api/me", { headers: basic(user.email, user.password) });
+    const locked = await request.get("/api/me", { headers: basicAuth(user.email, user.password) });
     expect(locked.status()).toBe(429);
     expect(await locked.json()).toEqual({ error: LOCKED });
     const retryAfter = Number(locked.headers()["retry-after"]);
@@ -65,12 +63,12 @@ test.describe("brute-force throttling", () => {
     const user = await createUser();
     const ipLimit = 50;
     for (let i = 0; i < ipLimit; i++) {
-      expect((await request.get("/api/me", { headers: basic(uniqueEmail("spray"), "guess") })).status()).toBe(401);
+      expect((await request.get("/api/me", { headers: basicAuth(uniqueEmail("spray"), "guess") })).status()).toBe(401);
     }
-    expect((await request.get("/api/me", { headers: basic(user.email, user.password) })).status()).toBe(429);
+    expect((await request.get("/api/me", { headers: basicAuth(user.email, user.password) })).status()).toBe(429);
     // The same account from another address is fine.
     const elsewhere = await request.get("/api/me", {
-      headers: { ...basic(user.email, user.password), "x-forwarded-for": randomClientIp() },
+      headers: { ...basicAuth(user.email, user.password), "x-forwarded-for": randomClientIp() },
     });
     expect(elsewhere.status()).toBe(200);
   });

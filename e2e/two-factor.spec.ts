@@ -1,8 +1,9 @@
 import fs from "node:fs";
+import { basicAuth } from "./support/guesses";
 import type { Browser, Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { test, expect, randomClientIp, signInWithTwoFactor } from "./fixtures";
-import { signInWithForm, simulateBrowserRestart } from "./support/browser";
+import { signInWithForm, simulateBrowserRestart, signOut } from "./support/browser";
 import { createUser } from "./support/users";
 import { readSetupKey, TestAuthenticator, turnOnTwoFactor } from "./support/totp";
 import { waitForMail } from "./support/mailbox";
@@ -14,14 +15,7 @@ const INVALID_CODE = "That code is not valid.";
 // (twoFactorUser); a third code within one 30 s step waits for the next step (support/totp.ts).
 test.slow("waits for bcrypt sign-ins, CLI-made users and TOTP steps");
 
-function basic(email: string, password: string) {
-  return { Authorization: `Basic ${Buffer.from(`${email}:${password}`).toString("base64")}` };
-}
 
-async function signOut(page: Page) {
-  await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL("/login");
-}
 
 /** The password step: right password, so the browser is sent on to the code step. */
 async function passwordStep(page: Page, user: { email: string; password: string }, path = "/login") {
@@ -334,13 +328,13 @@ test.describe("two-factor authentication: everything around it", () => {
     page,
     twoFactorUser,
   }) => {
-    const response = await page.request.get("/api/me", { headers: basic(twoFactorUser.email, twoFactorUser.password) });
+    const response = await page.request.get("/api/me", { headers: basicAuth(twoFactorUser.email, twoFactorUser.password) });
     expect(response.status()).toBe(401);
     const body = (await response.json()) as { error: string };
     expect(body.error).toContain("two-factor");
     expect(body.error).toContain("API key");
     // A wrong password still gets the ordinary answer: the two-factor one tells only the password's owner.
-    const wrong = await page.request.get("/api/me", { headers: basic(twoFactorUser.email, "not the password") });
+    const wrong = await page.request.get("/api/me", { headers: basicAuth(twoFactorUser.email, "not the password") });
     expect(((await wrong.json()) as { error: string }).error).not.toContain("two-factor");
 
     const me = await page.request.get("/api/me");

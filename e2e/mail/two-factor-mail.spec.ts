@@ -1,6 +1,5 @@
-import type { Page } from "@playwright/test";
 import { test, expect } from "../fixtures";
-import { signInWithForm } from "../support/browser";
+import { signInWithForm, signOut } from "../support/browser";
 import { linkIn, waitForMail } from "../support/mailbox";
 import { APP_PORT } from "../support/mail-settings";
 import { confirmAccountReview } from "../support/password-reset";
@@ -8,10 +7,6 @@ import { confirmAccountReview } from "../support/password-reset";
 const ORIGIN = `http://localhost:${APP_PORT}`;
 const NEW_PASSWORD = "a brand new passphrase after the reset";
 
-async function signOut(page: Page) {
-  await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL("/login");
-}
 
 test.describe("two-factor authentication and mail", () => {
   // Setting up the factor, a reset mail, two bcrypt hashes and a code step: more than the default 30 s on a busy machine.

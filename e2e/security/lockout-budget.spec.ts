@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { test, expect, randomClientIp, type TwoFactorUser } from "../fixtures";
-import { signInWithForm } from "../support/browser";
+import { signInWithForm, signOut } from "../support/browser";
 import { basicAuth } from "../support/guesses";
 import { signInOverRawHttp } from "../support/http";
 import { createUser } from "../support/users";
@@ -14,11 +14,6 @@ const ACCOUNT_LIMIT = 5;
 const LOCKED = "Too many attempts. Try again in 1 minute.";
 const INVALID_CODE = "That code is not valid.";
 
-async function signOut(page: Page) {
-  await page.goto("/dashboard");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL("/login");
-}
 
 async function passwordStep(page: Page, user: TwoFactorUser) {
   await page.goto("/login");
@@ -46,7 +41,7 @@ test.describe("one budget per account, for every factor", () => {
     page,
     twoFactorUser,
   }) => {
-    await signOut(page);
+    await signOut(page, { from: "/dashboard" });
     // Two wrong codes a round: the right password in between must not give the guesser a fresh budget.
     for (let wrong = 0; wrong < ACCOUNT_LIMIT; wrong += 1) {
       if (wrong % 2 === 0) await passwordStep(page, twoFactorUser);
@@ -68,7 +63,7 @@ test.describe("one budget per account, for every factor", () => {
     page,
     twoFactorUser,
   }) => {
-    await signOut(page);
+    await signOut(page, { from: "/dashboard" });
     await passwordStep(page, twoFactorUser);
     for (let wrong = 1; wrong < ACCOUNT_LIMIT; wrong += 1) {
       await enterCode(page, twoFactorUser.app.wrongCode());
@@ -85,7 +80,7 @@ test.describe("one budget per account, for every factor", () => {
     page,
     twoFactorUser,
   }) => {
-    await signOut(page);
+    await signOut(page, { from: "/dashboard" });
     for (let i = 0; i < 2; i += 1) await wrongPasswordOnForm(page, twoFactorUser.email);
     await passwordStep(page, twoFactorUser);
     await wrongPasswordOnForm(page, twoFactorUser.email);
@@ -102,12 +97,12 @@ test.describe("one budget per account, for every factor", () => {
   });
 
   test("a complete sign-in clears the account's failures", async ({ page, twoFactorUser }) => {
-    await signOut(page);
+    await signOut(page, { from: "/dashboard" });
     for (let i = 0; i < ACCOUNT_LIMIT - 1; i += 1) await wrongPasswordOnForm(page, twoFactorUser.email);
     await passwordStep(page, twoFactorUser);
     await enterCode(page, await twoFactorUser.app.nextCode());
     await expect(page).toHaveURL("/dashboard");
-    await signOut(page);
+    await signOut(page, { from: "/dashboard" });
     // A full budget again: four more failures lock nothing.
     for (let i = 0; i < ACCOUNT_LIMIT - 1; i += 1) await wrongPasswordOnForm(page, twoFactorUser.email);
     await passwordStep(page, twoFactorUser);

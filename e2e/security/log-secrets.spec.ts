@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { request as playwrightRequest, type APIRequestContext, type Page } from "@playwright/test";
+import { basicAuth } from "../support/guesses";
+import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { test, expect, randomClientIp } from "../fixtures";
-import { registerWithForm, signInWithForm } from "../support/browser";
+import { registerWithForm, signInWithForm, signOut } from "../support/browser";
 import { confirmWithLink } from "../support/email-links";
 import { linkIn, waitForMail } from "../support/mailbox";
 import { APP_PORT } from "../support/mail-settings";
@@ -32,20 +33,12 @@ function logLines(server: SpecServer): LogLine[] {
     });
 }
 
-function basic(email: string, password: string): string {
-  return `Basic ${Buffer.from(`${email}:${password}`, "utf8").toString("base64")}`;
-}
 
 /** A mailed link, opened on the spec's server (mail is built for the suite's origin; the database is shared). */
 function onServer(link: string, server: SpecServer): string {
   return link.replace(MAIL_ORIGIN, server.baseURL);
 }
 
-async function signOut(page: Page) {
-  await page.goto("/dashboard");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/login/);
-}
 
 /** A sign-in straight at Auth.js's endpoint: the request that printed "[auth][error] CredentialsSignin" and a stack. */
 async function postCredentials(api: APIRequestContext, email: string, password: string, requestId: string) {
@@ -128,7 +121,7 @@ test.describe("logs", () => {
     await confirmWithLink(page, onServer(confirmLink, server));
     await expect(page.getByRole("status").filter({ hasText: "Your email address is confirmed." })).toBeVisible();
 
-    await signOut(page);
+    await signOut(page, { from: "/dashboard" });
     await page.goto("/forgot-password");
     await page.getByLabel("Email").fill(user.email);
     await page.getByRole("button", { name: "Send reset link" }).click();
@@ -151,7 +144,7 @@ test.describe("logs", () => {
     recoveryCodes.forEach((code, index) => secrets.set(`recovery code ${index + 1}`, code));
     secrets.set("code at setup", app.lastCode());
 
-    await signOut(page);
+    await signOut(page, { from: "/dashboard" });
     await signInWithForm(page, user.email, newPassword);
     await expect(page).toHaveURL("/login/two-factor");
     const code = await app.nextCode();
@@ -173,11 +166,11 @@ test.describe("logs", () => {
     expect((await api.get("/api/me", { headers: { authorization: `Bearer ${key}` } })).status()).toBe(200);
     const basicUser = await createUser({ name: "Basic Bea", password: `basic ${randomUUID()}` });
     secrets.set("Basic password", basicUser.password);
-    const header = basic(basicUser.email, basicUser.password);
+    const header = basicAuth(basicUser.email, basicUser.password).Authorization;
     secrets.set("Basic header", header.slice("Basic ".length));
     expect((await api.get("/api/me", { headers: { authorization: header } })).status()).toBe(200);
     // The second-factor account's password over Basic: refused, and still not logged.
-    expect((await api.get("/api/me", { headers: { authorization: basic(user.email, newPassword) } })).status()).toBe(401);
+    expect((await api.get("/api/me", { headers: { authorization: basicAuth(user.email, newPassword).Authorization } })).status()).toBe(401);
     await api.dispose();
     await context.close();
 

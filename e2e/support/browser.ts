@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from "@playwright/test";
+import { expect, type BrowserContext, type Page } from "@playwright/test";
 
 /** Fills and submits the sign-in form as a person would. */
 export async function signInWithForm(page: Page, email: string, password: string, options: { remember?: boolean } = {}) {
@@ -26,4 +26,11 @@ export async function simulateBrowserRestart(context: BrowserContext): Promise<v
   const persistent = (await context.cookies()).filter((cookie) => cookie.expires > 0);
   await context.clearCookies();
   await context.addCookies(persistent);
+}
+
+/** "Sign out" in the header, as a person does (on `from` when given, else the page open now); ends on /login. */
+export async function signOut(page: Page, { from }: { from?: string } = {}): Promise<void> {
+  if (from) await page.goto(from);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login(\?|$)/);
 }

@@ -8,7 +8,7 @@ import { httpRequest, LOAD_USER_AGENT, type HttpAnswer } from "./http";
 // server of the deployment. What was really checked is read from the audit
 // log, which records every secret that was compared.
 
-export function basicAuth(email: string, password: string): Record<string, string> {
+export function basicAuth(email: string, password: string): { Authorization: string } {
   return { Authorization: `Basic ${Buffer.from(`${email}:${password}`).toString("base64")}` };
 }
 
