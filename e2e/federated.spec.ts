@@ -173,12 +173,15 @@ test.describe("Sign in with an OpenID Connect provider", () => {
     expect(await userByEmail(login)).toBeUndefined();
   });
 
-  test("/login on a server without providers shows no provider button", async ({ page }) => {
+  test("/login and /register on a server without providers show no provider button", async ({ page }) => {
     const server = await startServer(specPort(101), { AUTH_OIDC_ISSUER: "", AUTH_OIDC_ID: "", AUTH_OIDC_SECRET: "" });
     try {
       await page.goto(`${server.baseURL}/login`);
       await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
       await expect(page.getByRole("button", { name: BUTTON })).toHaveCount(0);
+      await page.goto(`${server.baseURL}/register`);
+      await expect(page.getByRole("button", { name: "Create account" })).toBeVisible();
+      await expect(page.getByRole("button", { name: /^Sign in with / })).toHaveCount(0);
     } finally {
       await stopServer(server);
     }

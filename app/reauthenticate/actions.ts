@@ -45,6 +45,8 @@ async function handleReauthenticate(
 
 export type ReauthenticateCodeState = FormState<"code">;
 
+const STEP_EXPIRED = "That took too long. Enter your password again.";
+
 export const reauthenticateCodeAction = formStateAction(handleReauthenticateCode);
 /** The second step for an account with two-factor on: an app code or a recovery code. */
 async function handleReauthenticateCode(
@@ -54,9 +56,7 @@ async function handleReauthenticateCode(
   const next = safeNextPath(formData.get("next")) ?? "/dashboard";
   const session = await requireSession(next);
   const pending = await readPendingStep("re-authentication");
-  if (!pending || pending.sessionId !== session.id) {
-    return formError({ message: "That took too long. Enter your password again." });
-  }
+  if (!pending || pending.sessionId !== session.id) return formError({ message: STEP_EXPIRED });
   const parsed = appOrRecoveryCodeSchema.safeParse(formValues(formData, ["code"] as const));
   if (!parsed.success) return invalidForm(parsed.error, {});
   const { code } = parsed.data;
@@ -64,7 +64,7 @@ async function handleReauthenticateCode(
   if (!attempt.ok) return formError({ fieldErrors: { code: [attempt.message] } });
   const completed = await completePendingStep("re-authentication");
   if (!completed || completed.sessionId !== session.id) {
-    return formError({ message: "That took too long. Enter your password again." });
+    return formError({ message: pending.provider ? `That took too long. Continue with ${providerName(pending.provider)} again.` : STEP_EXPIRED });
   }
   await confirmSession(session, `${completed.provider ? providerName(completed.provider) : "password"} and second factor`);
   const codesLeft = attempt.kind === "recovery" ? ` ${recoveryCodesLeftMessage(attempt.codesLeft)}` : "";
