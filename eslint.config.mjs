@@ -2,11 +2,12 @@ import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
 // A "use server" file's exports are public endpoints that anyone can call
-// with any arguments: each goes through a guard of lib/actions/argument-guard.ts
-// that checks the arguments' shape first, so none can be exported without one.
-const GUARDS = "formAction|formStateAction|actionWithArguments";
+// with any arguments: each goes through a wrapper of lib/actions/server-action.ts
+// (the arguments' shape, the session it needs, its form's schema), so none can
+// be exported without one.
+const GUARDS = "formAction|formStateAction|formStateActionWith|actionWithArguments";
 const USE_SERVER_FILE = 'Program:has(> ExpressionStatement[directive="use server"])';
-const UNGUARDED = "Export server actions as `export const nameAction = guard(handleName)`, with a guard of lib/actions/argument-guard.ts.";
+const UNGUARDED = "Export server actions as `export const nameAction = guard(handleName)`, with a wrapper of lib/actions/server-action.ts.";
 const serverActionRules = [
   { selector: `${USE_SERVER_FILE} > ExportNamedDeclaration > FunctionDeclaration`, message: UNGUARDED },
   { selector: `${USE_SERVER_FILE} > ExportNamedDeclaration > VariableDeclaration > VariableDeclarator:not([init.type="CallExpression"])`, message: UNGUARDED },
@@ -18,7 +19,7 @@ const serverActionRules = [
   { selector: `${USE_SERVER_FILE} > ExportNamedDeclaration[declaration=null][exportKind="value"]`, message: UNGUARDED },
   {
     selector: ':function > BlockStatement > ExpressionStatement[directive="use server"]',
-    message: "Put server actions in a \"use server\" file, exported through a guard of lib/actions/argument-guard.ts.",
+    message: "Put server actions in a \"use server\" file, exported through a wrapper of lib/actions/server-action.ts.",
   },
 ];
 
@@ -30,7 +31,7 @@ const serverActionRules = [
 // root-level file of lib/ goes into this list where its imports put it.
 export const LIB_ORDER = [
   // Shared services: settings, requests, storage, tokens, the audit log, throttling, schemas, mail.
-  "server", "lifecycle", "security", "settings", "format", "form-state", "flash", "actions", "sqlite", "database-url", "db-errors",
+  "server", "lifecycle", "security", "settings", "messages", "format", "form-state", "flash", "sqlite", "database-url", "db-errors",
   "env", "passwords", "sqlite-adapter",
   "db", "log", "request", "testing",
   "audit", "health", "tokens",
@@ -44,10 +45,12 @@ export const LIB_ORDER = [
   "api", "credentials",
   "verification",
   "federated", "recovery",
+  // The sign-in flows, over all the factors and recoveries they lead to.
+  "sign-in",
   // Wiring: Auth.js's configuration and the calls through it; what starts with the server.
-  "auth-js", "startup",
+  "actions", "auth-js", "startup",
 ];
-export const ROOT_FILES = new Set(["database-url", "db-errors", "db", "env", "format", "form-state", "health", "sqlite", "sqlite-adapter"]);
+export const ROOT_FILES = new Set(["database-url", "db-errors", "db", "env", "format", "form-state", "health", "messages", "sqlite", "sqlite-adapter"]);
 const libFiles = (entry) => (ROOT_FILES.has(entry) ? [`lib/${entry}.ts`, `lib/${entry}.test.ts`] : [`lib/${entry}/**`]);
 const libLayerRules = LIB_ORDER.map((entry, index) => ({
   files: libFiles(entry),

@@ -1,8 +1,7 @@
 "use server";
 
-import { formAction } from "@/lib/actions/argument-guard";
+import { formAction } from "@/lib/actions/server-action";
 import { redirect } from "next/navigation";
-import { requireAdmin } from "@/lib/auth/session";
 import { applyAdminChange } from "@/lib/admin/change-user";
 import { describeAdminChangeResult } from "@/lib/admin/changes";
 import { adminUsersUrl } from "@/lib/admin/urls";
@@ -10,20 +9,29 @@ import { setFlash } from "@/lib/flash/set-flash";
 import { formValues } from "@/lib/form-state";
 import { adminChangeSchema } from "@/lib/validation/admin";
 
-export const adminChangeAction = formAction(handleAdminChange);
-/** A confirmed row action; always returns to the list position it came from. */
-async function handleAdminChange(formData: FormData): Promise<never> {
-  const parsed = adminChangeSchema.safeParse(formValues(formData, ["userId", "change", "page", "q"] as const));
-  const back = parsed.success ? adminUsersUrl(parsed.data) : "/admin";
-  const session = await requireAdmin(back);
-  if (!parsed.success) {
-    await setFlash("error", "That change could not be made. Reload the page and try again.");
-    redirect(back);
-  }
+const FIELDS = ["userId", "change", "page", "q"] as const;
 
-  const { userId, change } = parsed.data;
-  const result = await applyAdminChange(session.user, userId, change);
-  const { category, message } = describeAdminChangeResult(change, result);
-  await setFlash(category, message);
-  redirect(back);
+/** The list position the row's form came from (its page and search); the list's start for a form that makes no sense. */
+function listPosition(formData: FormData): string {
+  const parsed = adminChangeSchema.safeParse(formValues(formData, FIELDS));
+  return parsed.success ? adminUsersUrl(parsed.data) : "/admin";
 }
+
+/** A confirmed row action; always returns to the list position it came from. */
+export const adminChangeAction = formAction(
+  {
+    access: "admin",
+    page: listPosition,
+    form: {
+      fields: FIELDS,
+      schema: adminChangeSchema,
+      refused: { category: "error", message: "That change could not be made. Reload the page and try again." },
+    },
+  },
+  async ({ userId, change, page, q }, { session }): Promise<never> => {
+    const result = await applyAdminChange(session.user, userId, change);
+    const { category, message } = describeAdminChangeResult(change, result);
+    await setFlash(category, message);
+    redirect(adminUsersUrl({ page, q }));
+  },
+);

@@ -1,31 +1,26 @@
 "use server";
 
-import { formStateAction } from "@/lib/actions/argument-guard";
+import { formStateAction } from "@/lib/actions/server-action";
 import { redirect } from "next/navigation";
-import { signInWithPassword } from "@/lib/auth-js/sign-in";
+import { signInWithPassword } from "@/lib/sign-in/password";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
 import { signInLanding } from "@/lib/account-review/landing";
 import { beginPendingStep } from "@/lib/two-factor/login-challenge";
-import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
+import { formError, type FormState } from "@/lib/form-state";
 import { loginSchema, type LoginField } from "@/lib/validation/login";
 
 export type LoginState = FormState<LoginField>;
 
-export const signInAction = formStateAction(handleSignIn);
-async function handleSignIn(_previous: LoginState, formData: FormData): Promise<LoginState> {
-  const input = formValues(formData, ["email", "password", "remember"] as const);
-  const echo = { email: input.email, remember: input.remember };
-  const parsed = loginSchema.safeParse(input);
-  if (!parsed.success) return invalidForm(parsed.error, echo);
-
-  const { email, password, remember } = parsed.data;
-  const outcome = await signInWithPassword(email, password, remember);
-  const next = safeNextPath(formData.get("next"));
-  if (!outcome.ok && "secondFactorFor" in outcome) {
-    await beginPendingStep("sign-in", outcome.secondFactorFor, { remember, next, sessionId: null });
-    redirect("/login/two-factor");
-  }
-  if (!outcome.ok) return formError({ message: outcome.message, values: echo });
-
-  redirect(await signInLanding({ email }, next));
-}
+export const signInAction = formStateAction(
+  { access: "anyone", page: "/login", fields: ["email", "password", "remember"], echo: ["email", "remember"], schema: loginSchema },
+  async ({ email, password, remember }, { formData, echo }): Promise<LoginState> => {
+    const signIn = await signInWithPassword(email, password, remember);
+    if (signIn.step === "refused") return formError({ message: signIn.message, values: echo });
+    const next = safeNextPath(formData.get("next"));
+    if (signIn.step === "second-factor") {
+      await beginPendingStep("sign-in", signIn.user.id, { remember, next, sessionId: null });
+      redirect("/login/two-factor");
+    }
+    redirect(await signInLanding(signIn.user, next));
+  },
+);

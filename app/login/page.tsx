@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
-import { INVALID_CREDENTIALS_MESSAGE } from "@/lib/auth/messages";
+import { INVALID_CREDENTIALS_MESSAGE } from "@/lib/messages";
 import { PageCard } from "@/components/page-card";
 import { LoginForm, LOGIN_FORM_ID } from "@/app/login/login-form";
 import { ProviderButtons } from "@/components/sign-in/provider-buttons";

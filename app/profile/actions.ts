@@ -1,16 +1,14 @@
 "use server";
 
-import { formAction, formStateAction } from "@/lib/actions/argument-guard";
+import { formAction, formStateAction } from "@/lib/actions/server-action";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requireFreshSession, requireSession, requireUser } from "@/lib/auth/session";
-import { revokeOtherSessions, revokeUserSession } from "@/lib/sessions/registry";
+import { signOutOneOtherSession, signOutOtherSessions } from "@/lib/sessions/owner-sign-out";
 import { updateUserName } from "@/lib/users/update-user";
 import { changePassword } from "@/lib/recovery/new-password";
 import { confirmPassword } from "@/lib/credentials/confirm-password";
 import { setFlash } from "@/lib/flash/set-flash";
-import { recordAuditEvent } from "@/lib/audit/record-event";
-import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
+import { formError, type FormState } from "@/lib/form-state";
 import {
   changePasswordSchema,
   updateNameSchema,
@@ -23,59 +21,37 @@ export type ChangePasswordState = FormState<ChangePasswordField>;
 
 const PROFILE = "/profile";
 
-export const updateNameAction = formStateAction(handleUpdateName);
-async function handleUpdateName(_previous: UpdateNameState, formData: FormData): Promise<UpdateNameState> {
-  const user = await requireUser(PROFILE);
-  const input = formValues(formData, ["name"] as const);
-  const parsed = updateNameSchema.safeParse(input);
-  if (!parsed.success) return invalidForm(parsed.error, input);
+export const updateNameAction = formStateAction(
+  { access: "signed-in", page: PROFILE, fields: ["name"], echo: ["name"], schema: updateNameSchema },
+  async ({ name }, { session }): Promise<UpdateNameState> => {
+    await updateUserName(session.user.id, name);
+    // The name also shows in the navigation of every page.
+    revalidatePath("/", "layout");
+    return { status: "success", message: "Your name has been saved." };
+  },
+);
 
-  await updateUserName(user.id, parsed.data.name);
-  // The name also shows in the navigation of every page.
-  revalidatePath("/", "layout");
-  return { status: "success", message: "Your name has been saved." };
-}
+export const changePasswordAction = formStateAction(
+  { access: "fresh", page: PROFILE, fields: ["currentPassword", "newPassword", "confirmNewPassword"], schema: changePasswordSchema },
+  async ({ currentPassword, newPassword }, { session }): Promise<ChangePasswordState> => {
+    // The current password is a password guess like any other: throttled and audited.
+    const check = await confirmPassword(session.user, currentPassword, "password change");
+    if (!check.ok) return formError({ fieldErrors: { currentPassword: [check.message] } });
+    await changePassword(session.user, newPassword, session.id);
+    revalidatePath(PROFILE);
+    return { status: "success", message: "Your password has been changed. Your other sessions have been signed out." };
+  },
+);
 
-export const changePasswordAction = formStateAction(handleChangePassword);
-async function handleChangePassword(
-  _previous: ChangePasswordState,
-  formData: FormData,
-): Promise<ChangePasswordState> {
-  const session = await requireFreshSession(PROFILE);
-  const input = formValues(formData, ["currentPassword", "newPassword", "confirmNewPassword"] as const);
-  const parsed = changePasswordSchema.safeParse(input);
-  if (!parsed.success) return invalidForm(parsed.error, {});
-
-  // The current password is a password guess like any other: throttled and audited.
-  const check = await confirmPassword(session.user, parsed.data.currentPassword, "password change");
-  if (!check.ok) return formError({ fieldErrors: { currentPassword: [check.message] } });
-  // Whoever else knew the old password is signed out everywhere.
-  const revoked = await changePassword(session.user, parsed.data.newPassword, session.id);
-  await recordAuditEvent({
-    action: "password.changed",
-    actorId: session.user.id,
-    detail: `${revoked} other ${revoked === 1 ? "session" : "sessions"} signed out`,
-  });
-  revalidatePath(PROFILE);
-  return { status: "success", message: "Your password has been changed. Your other sessions have been signed out." };
-}
-
-export const revokeSessionAction = formAction(handleRevokeSession);
-async function handleRevokeSession(formData: FormData): Promise<never> {
-  const session = await requireSession(PROFILE);
+export const revokeSessionAction = formAction({ access: "signed-in", page: PROFILE }, async (_input, { session, formData }): Promise<never> => {
   const target = formData.get("sessionId");
-  const revoked =
-    typeof target === "string" && target !== session.id && (await revokeUserSession(session.user.id, target));
-  if (revoked) await recordAuditEvent({ action: "session.revoked", actorId: session.user.id, detail: "one other session" });
+  const revoked = typeof target === "string" && (await signOutOneOtherSession(session.user.id, session.id, target));
   await setFlash(revoked ? "success" : "info", revoked ? "That session has been signed out." : "That session had already ended.");
   redirect(PROFILE);
-}
+});
 
-export const revokeOtherSessionsAction = formAction(handleRevokeOtherSessions);
-async function handleRevokeOtherSessions(): Promise<never> {
-  const session = await requireSession(PROFILE);
-  const count = await revokeOtherSessions(session.user.id, session.id);
-  await recordAuditEvent({ action: "session.revoked", actorId: session.user.id, detail: `all other sessions (${count})` });
+export const revokeOtherSessionsAction = formAction({ access: "signed-in", page: PROFILE }, async (_input, { session }): Promise<never> => {
+  const count = await signOutOtherSessions(session.user.id, session.id);
   await setFlash("success", count === 1 ? "Signed out of 1 other session." : `Signed out of ${count} other sessions.`);
   redirect(PROFILE);
-}
+});

@@ -15,7 +15,7 @@ const IDLE_STATE: FormState<PasskeyNameField> = { status: "idle" };
 
 /** The server checks the name, then the browser's passkey prompt, then the server checks the new credential. */
 async function addPasskey(formData: FormData): Promise<FormState<PasskeyNameField>> {
-  const start = await startAddingPasskeyAction(formData);
+  const start = await startAddingPasskeyAction(IDLE_STATE, formData);
   if (start.status !== "ready") return start;
   const failed = (message: string): FormState<PasskeyNameField> => ({
     status: "error",

@@ -1,12 +1,11 @@
 "use server";
 
-import { formAction, formStateAction } from "@/lib/actions/argument-guard";
+import { formAction, formStateAction } from "@/lib/actions/server-action";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requireFreshSession } from "@/lib/auth/session";
 import { createOwnApiKey, revokeOwnApiKey } from "@/lib/api-keys/changes";
 import { setFlash } from "@/lib/flash/set-flash";
-import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
+import { formError, type FormState } from "@/lib/form-state";
 import { CONFIRM_ADDRESS_FIRST_MESSAGE, mayAddSignInMethods } from "@/lib/verification/confirmed-address";
 import { createApiKeySchema, type CreateApiKeyField } from "@/lib/validation/api-key";
 
@@ -14,24 +13,19 @@ const PROFILE = "/profile";
 
 export type CreateApiKeyState = FormState<CreateApiKeyField> | { status: "created"; name: string; key: string };
 
-export const createApiKeyAction = formStateAction(handleCreateApiKey);
-async function handleCreateApiKey(_previous: CreateApiKeyState, formData: FormData): Promise<CreateApiKeyState> {
-  const session = await requireFreshSession(PROFILE);
-  const input = formValues(formData, ["keyName"] as const);
-  if (!mayAddSignInMethods(session.user)) return formError({ message: CONFIRM_ADDRESS_FIRST_MESSAGE, values: input });
-  const parsed = createApiKeySchema.safeParse(input);
-  if (!parsed.success) return invalidForm(parsed.error, input);
+export const createApiKeyAction = formStateAction(
+  { access: "fresh", page: PROFILE, fields: ["keyName"], echo: ["keyName"], schema: createApiKeySchema },
+  async ({ keyName }, { session, echo }): Promise<CreateApiKeyState> => {
+    if (!mayAddSignInMethods(session.user)) return formError({ message: CONFIRM_ADDRESS_FIRST_MESSAGE, values: echo });
+    const { key, summary } = await createOwnApiKey(session.user, keyName);
+    revalidatePath(PROFILE);
+    // The only time the full key leaves the server.
+    return { status: "created", name: summary.name, key };
+  },
+);
 
-  const { key, summary } = await createOwnApiKey(session.user, parsed.data.keyName);
-  revalidatePath(PROFILE);
-  // The only time the full key leaves the server.
-  return { status: "created", name: summary.name, key };
-}
-
-export const revokeApiKeyAction = formAction(handleRevokeApiKey);
-async function handleRevokeApiKey(formData: FormData): Promise<never> {
-  // Revoking is a change of the account's keys like creating one: a stale session confirms the password first.
-  const session = await requireFreshSession(PROFILE);
+// Revoking is a change of the account's keys like creating one: a stale session confirms the password first.
+export const revokeApiKeyAction = formAction({ access: "fresh", page: PROFILE }, async (_input, { session, formData }): Promise<never> => {
   const id = formData.get("apiKeyId");
   const revoked = typeof id === "string" ? await revokeOwnApiKey(session.user, id) : null;
   await setFlash(
@@ -39,4 +33,4 @@ async function handleRevokeApiKey(formData: FormData): Promise<never> {
     revoked ? `The API key “${revoked.name}” has been revoked.` : "That API key had already been revoked.",
   );
   redirect(PROFILE);
-}
+});

@@ -1,28 +1,24 @@
 "use server";
 
-import { formAction } from "@/lib/actions/argument-guard";
+import { formAction } from "@/lib/actions/server-action";
 import { redirect } from "next/navigation";
-import { requireFreshSession } from "@/lib/auth/session";
 import { setFlash } from "@/lib/flash/set-flash";
 import { unlinkIdentity } from "@/lib/linked-accounts/link";
 import { startFederatedConnect } from "@/lib/auth-js/federated-start";
 import { isFederatedProviderId } from "@/lib/settings/federated-providers";
 
 const PROFILE = "/profile";
+const FRESH_ON_PROFILE = { access: "fresh", page: PROFILE } as const;
 
-export const connectProviderAction = formAction(handleConnectProvider);
 /** "Connect": a fresh login first; then only this session's callback links the identity (lib/federated/callback.ts). */
-async function handleConnectProvider(formData: FormData): Promise<void> {
-  const session = await requireFreshSession(PROFILE);
+export const connectProviderAction = formAction(FRESH_ON_PROFILE, async (_input, { session, formData }): Promise<void> => {
   const provider = formData.get("provider");
   if (typeof provider !== "string" || !isFederatedProviderId(provider)) redirect(PROFILE);
   await startFederatedConnect(provider, session);
   redirect(PROFILE);
-}
+});
 
-export const disconnectProviderAction = formAction(handleDisconnectProvider);
-async function handleDisconnectProvider(formData: FormData): Promise<never> {
-  const session = await requireFreshSession(PROFILE);
+export const disconnectProviderAction = formAction(FRESH_ON_PROFILE, async (_input, { session, formData }): Promise<never> => {
   const provider = formData.get("provider");
   const outcome = typeof provider === "string" ? await unlinkIdentity(session.user, provider) : ({ ok: false, reason: "not_linked" } as const);
   if (outcome.ok) await setFlash("success", `${outcome.name} was disconnected from your account.`);
@@ -30,4 +26,4 @@ async function handleDisconnectProvider(formData: FormData): Promise<never> {
     await setFlash("error", "Set a password first: this is the only way left to sign in to your account.");
   } else await setFlash("info", "That provider was not connected.");
   redirect(PROFILE);
-}
+});

@@ -2,7 +2,8 @@ import { revokeOtherSessionsAction, revokeSessionAction } from "@/app/profile/ac
 import { SubmitButton } from "@/components/submit-button";
 import { describeDevice } from "@/lib/request/describe-device";
 import { formatDateTime } from "@/lib/format";
-import { sessionProviderLabel } from "@/lib/linked-accounts/link";
+import { sessionProviderLabel } from "@/lib/sessions/sign-in-method";
+import { ThisDeviceBadge } from "@/components/this-device-badge";
 
 export interface SessionRow {
   id: string;
@@ -28,11 +29,7 @@ export function SessionList({ sessions, currentSessionId }: { sessions: SessionR
               <div className="text-sm">
                 <p className="font-semibold">
                   {device}
-                  {isCurrent && (
-                    <span className="ml-2 rounded-full bg-indigo-100 px-2 py-0.5 text-xs font-medium text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200">
-                      This device
-                    </span>
-                  )}
+                  {isCurrent && <ThisDeviceBadge />}
                 </p>
                 <p className="text-slate-600 dark:text-slate-400">
                   {session.ip ?? "Unknown IP"} · Signed in {formatDateTime(session.createdAt)} · Last active{" "}

@@ -2,8 +2,9 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 
 /**
- * Every exported server action is one of these (eslint.config.mjs refuses any
- * other export from a "use server" file). A server action is a public
+ * Under every server action (lib/actions/server-action.ts wraps each in one
+ * of these, and eslint.config.mjs refuses any other export from a "use
+ * server" file). A server action is a public
  * endpoint: anyone can post its id with any arguments React's wire format
  * carries (`[]`, `[1, 2]`, a string where the form goes, a forged previous
  * state), and an action written for a FormData would throw on them, which
@@ -35,7 +36,7 @@ function refuseUnless(schema: z.ZodType, args: unknown[]): void {
 }
 
 /** An action whose arguments must match `schema`, a zod tuple; nothing else reaches it. */
-export function actionWithArguments<Schema extends z.ZodTuple, Result>(
+export function withArguments<Schema extends z.ZodTuple, Result>(
   schema: Schema,
   action: Action<z.output<Schema>, Result>,
 ): Action<z.input<Schema>, Result> {
@@ -47,7 +48,7 @@ export function actionWithArguments<Schema extends z.ZodTuple, Result>(
 }
 
 /** `<form action={…}>`: one FormData. */
-export function formAction<Result>(action: Action<[formData: FormData], Result>): Action<[formData: FormData], Result> {
+export function withFormArguments<Result>(action: Action<[formData: FormData], Result>): Action<[formData: FormData], Result> {
   return async (...args) => {
     refuseUnless(formArguments, args);
     return action(...args);
@@ -55,7 +56,7 @@ export function formAction<Result>(action: Action<[formData: FormData], Result>)
 }
 
 /** `useActionState(…)`: the previous state, then the FormData. */
-export function formStateAction<State, Result>(
+export function withFormStateArguments<State, Result>(
   action: Action<[previous: State, formData: FormData], Result>,
 ): Action<[previous: State, formData: FormData], Result> {
   return async (...args) => {

@@ -7,47 +7,29 @@ import { serverEnv } from "@/lib/env";
 import { edgeAuthConfig } from "@/lib/auth/edge-config";
 import { authJsLogger } from "@/lib/auth/auth-js-logger";
 import { log } from "@/lib/log/logger";
-import { attemptPassword } from "@/lib/auth/attempt-password";
 import { currentRequestInfo } from "@/lib/request/info";
-import { startPasswordSession } from "@/lib/auth/start-session";
+import { recordNewSession } from "@/lib/auth/start-session";
+import { checkPasswordSignIn } from "@/lib/sign-in/password";
 import { sessionCookieMaxAgeSeconds } from "@/lib/sessions/lifetime";
 import { revokeSession } from "@/lib/sessions/registry";
 import { authJsCookieSettings } from "@/lib/sessions/cookies";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { loginSchema } from "@/lib/validation/login";
-import { sendVerificationMail } from "@/lib/verification/email-verification";
 import { buildProvider, identityFromProfile } from "@/lib/federated/providers";
 import { completeFederatedCallback } from "@/lib/federated/callback";
 import { federatedErrorUrl } from "@/lib/federated/messages";
 import { isFederatedProviderId } from "@/lib/settings/federated-providers";
 
-/** Thrown for a correct password on a deactivated account. */
-export class InactiveAccountError extends CredentialsSignin {
-  override code = "inactive";
-}
-
-/** Thrown for a correct password on an unconfirmed address while REQUIRE_EMAIL_VERIFICATION is on. */
-export class UnverifiedEmailError extends CredentialsSignin {
-  override code = "unverified";
-}
-
-/** Thrown while the account or the client address is locked out. */
-export class ThrottledSignInError extends CredentialsSignin {
-  override code = "throttled";
-  constructor(readonly retryAfterMs: number) {
-    super();
-  }
-}
-
 /**
- * Thrown for a correct password on an account with two-factor on: no
- * session yet. The sign-in form moves on to /login/two-factor
- * (lib/two-factor/login-challenge.ts); a direct post to Auth.js's endpoint
- * just fails, since Basic-style password-only sign-in is not enough.
+ * Auth.js's own credentials endpoint (a direct post to
+ * /api/auth/callback/credentials, as API clients and tests use) can only
+ * refuse by throwing: the step's reason travels as the `code` of its
+ * redirect (`?error=CredentialsSignin&code=throttled`). A password that
+ * needs a second factor is refused here too ("two_factor"): the form's
+ * second step (/login/two-factor) is the only way on.
  */
-export class SecondFactorRequiredError extends CredentialsSignin {
-  override code = "two_factor";
-  constructor(readonly userId: string) {
+class SignInRefused extends CredentialsSignin {
+  constructor(override code: string) {
     super();
   }
 }
@@ -88,20 +70,12 @@ const authConfig = {
       async authorize(credentials) {
         const parsed = loginSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const { ip } = await currentRequestInfo();
-        const result = await attemptPassword(parsed.data.email, parsed.data.password, ip, "sign-in form");
-        if (!result.ok) {
-          if (result.reason === "throttled") throw new ThrottledSignInError(result.retryAfterMs);
-          if (result.reason === "inactive") throw new InactiveAccountError();
-          return null;
-        }
-        if (serverEnv.recovery.requireEmailVerification && !result.user.emailVerified) {
-          await sendVerificationMail(result.user, ip);
-          throw new UnverifiedEmailError();
-        }
-        if (result.needsSecondFactor) throw new SecondFactorRequiredError(result.user.id);
-        const sessionId = await startPasswordSession(result.user.id, parsed.data.remember);
-        return { ...result.user, sessionId };
+        const step = await checkPasswordSignIn(parsed.data.email, parsed.data.password, (await currentRequestInfo()).ip);
+        if (step.step === "refused" && step.reason === "invalid") return null;
+        if (step.step === "refused") throw new SignInRefused(step.reason);
+        if (step.step === "second-factor") throw new SignInRefused("two_factor");
+        const sessionId = await recordNewSession(step.user.id, { method: "password", remember: parsed.data.remember });
+        return { ...step.user, sessionId };
       },
     }),
   ],

@@ -17,16 +17,21 @@ function methodDetail(method: SignInMethod): string | null {
   return isProviderMethod(method) ? `via ${describeSignInMethod(method)}` : describeSignInMethod(method);
 }
 
+export interface SessionStart {
+  /** How the user proved who they are, recorded as it was (lib/sessions/sign-in-method.ts). */
+  method: SignInMethod;
+  /** "Remember me": the session outlives the browser run. */
+  remember: boolean;
+}
+
 /**
- * Everything a successful password sign-in records: the last sign-in time,
- * a new session record, and the browser-key cookie that ties the session to
- * this browser run. Returns the session id for the token.
+ * Everything a sign-in records, whatever its method: the last sign-in time,
+ * a new session record, the browser-key cookie that ties the session to this
+ * browser run, the new-device check, the audit record, and a pending link's
+ * completion. Returns the session id for the token. Called on its own only
+ * by Auth.js's credentials endpoint, which writes the token itself.
  */
-export async function startPasswordSession(
-  userId: string,
-  remember: boolean,
-  method: SignInMethod = "password",
-): Promise<string> {
+export async function recordNewSession(userId: string, { method, remember }: SessionStart): Promise<string> {
   const request = await currentRequestInfo();
   const now = new Date();
   await recordSignIn(userId, now);
@@ -46,19 +51,14 @@ export async function startPasswordSession(
 }
 
 /**
- * A sign-in that completes outside Auth.js's Credentials callback (after the
- * second factor, or with a passkey): the same session record, plus the
- * session token cookie Auth.js would have written. Without "Remember me" the
- * cookie ends with the browser run.
+ * The one way every sign-in ends (password, password and code, recovery
+ * code, passkey, a provider): the session recorded, and its token cookie.
+ * Without "Remember me" the cookie ends with the browser run.
  */
-export async function startSessionWithCookie(
-  user: { id: string; role: Role },
-  remember: boolean,
-  method: SignInMethod,
-): Promise<void> {
-  const sessionId = await startPasswordSession(user.id, remember, method);
+export async function startSession(user: { id: string; role: Role }, start: SessionStart): Promise<void> {
+  const sessionId = await recordNewSession(user.id, start);
   const { secure } = await currentRequestInfo();
   const maxAgeSeconds = sessionCookieMaxAgeSeconds();
   const token = await encodeSessionToken({ userId: user.id, sessionId, role: user.role }, { secure, maxAgeSeconds });
-  await setSessionTokenCookie(token, { secure, remember, maxAgeSeconds });
+  await setSessionTokenCookie(token, { secure, remember: start.remember, maxAgeSeconds });
 }

@@ -2,8 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { currentRequestInfo } from "@/lib/request/info";
-import { getCurrentSession } from "@/lib/auth/session";
-import { startSessionWithCookie } from "@/lib/auth/start-session";
+import { getCurrentSession, type CurrentSession } from "@/lib/auth/session";
+import { startSession } from "@/lib/auth/start-session";
 import { confirmSession } from "@/lib/auth/confirm-session";
 import { reauthenticateUrlFor } from "@/lib/auth/login-url";
 import { signInLanding } from "@/lib/account-review/landing";
@@ -104,14 +104,14 @@ async function signInAs(
     await beginPendingStep("sign-in", user.id, { remember, next, sessionId: null, provider: identity.provider });
     return "/login/two-factor";
   }
-  await startSessionWithCookie(user, remember, identity.provider);
+  await startSession(user, { method: identity.provider, remember });
   return signInLanding(user, next);
 }
 
 async function connect(
   identity: FederatedIdentity,
   sessionId: string,
-  current: Awaited<ReturnType<typeof getCurrentSession>>,
+  current: CurrentSession | null,
 ): Promise<string> {
   const name = providerName(identity.provider);
   if (!current || current.id !== sessionId) {
@@ -132,7 +132,7 @@ async function connect(
 async function reauthenticate(
   identity: FederatedIdentity,
   intent: { sessionId: string; next: string },
-  current: Awaited<ReturnType<typeof getCurrentSession>>,
+  current: CurrentSession | null,
 ): Promise<string> {
   const name = providerName(identity.provider);
   const retry = reauthenticateUrlFor(intent.next);

@@ -1,3 +1,5 @@
+import { INACTIVE_ACCOUNT_MESSAGE } from "@/lib/messages";
+
 /**
  * Why a "Sign in with …" round trip ended without a session, in words for
  * /login?error=. Auth.js's own codes (a provider's error such as
@@ -14,7 +16,7 @@ export const FEDERATED_ERROR_MESSAGES: Record<string, string> = {
   // A state, PKCE or nonce check that failed, an issuer that did not match, a provider that is down.
   Configuration: `Signing in with the provider failed: its answer could not be verified. ${NOTHING_CHANGED}`,
   no_email: "The sign-in provider did not give a usable email address, so no account could be found or made for it.",
-  inactive: "This account has been deactivated. Contact an administrator.",
+  inactive: INACTIVE_ACCOUNT_MESSAGE,
   unverified: "Confirm your email address first: we have sent you a new link.",
   unreachable: `The sign-in provider could not be reached, or did not answer as expected. ${NOTHING_CHANGED}`,
   failed: `Signing in with the provider failed. ${NOTHING_CHANGED}`,

@@ -6,7 +6,7 @@ import { changeNoticeParams } from "@/lib/mail/change-notice";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { setFlash } from "@/lib/flash/set-flash";
 import { isUniqueConstraintError } from "@/lib/db-errors";
-import { isFederatedProviderId, providerNameOf, type FederatedProviderId } from "@/lib/settings/federated-providers";
+import { providerNameOf, type FederatedProviderId } from "@/lib/settings/federated-providers";
 import { takePendingLink } from "@/lib/linked-accounts/pending";
 
 /**
@@ -99,12 +99,6 @@ export async function listIdentities(userId: string): Promise<ConnectedIdentity[
     select: { provider: true, createdAt: true, lastUsedAt: true },
   });
   return accounts.map((account) => ({ ...account, name: providerName(account.provider) }));
-}
-
-/** "GitHub" for a session signed in with GitHub (with or without its second factor); null for the other methods. */
-export function sessionProviderLabel(method: string): string | null {
-  const provider = method.split("+")[0] ?? "";
-  return isFederatedProviderId(provider) ? providerName(provider) : null;
 }
 
 export type UnlinkOutcome = { ok: true; name: string } | { ok: false; reason: "not_linked" | "last_method" };

@@ -1,4 +1,5 @@
 import "server-only";
+import { INACTIVE_ACCOUNT_MESSAGE } from "@/lib/messages";
 import {
   generateAuthenticationOptions,
   verifyAuthenticationResponse,
@@ -88,7 +89,7 @@ export async function checkPasskey(response: AuthenticationResponseJSON, userId:
   }
   if (!passkey.user.active) {
     await recordAuditEvent({ action: "sign_in.failed", targetUserId: passkey.userId, detail: "passkey: account deactivated" });
-    return { ok: false, message: "This account has been deactivated. Contact an administrator." };
+    return { ok: false, message: INACTIVE_ACCOUNT_MESSAGE };
   }
   const { id, email, name, role } = passkey.user;
   return { ok: true, user: { id, email, name, role } };

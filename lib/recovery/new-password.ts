@@ -58,10 +58,16 @@ export async function recordCancelledEmailChange(userId: string, outcome: NewPas
   await recordAuditEvent({ action: "email_change.cancelled", actorId: userId, detail: `to ${outcome.cancelledEmailChange}, by ${by}` });
 }
 
-/** A signed-in user's own change (the caller checked the current password): other sessions end. */
+/**
+ * A signed-in user's own change (the caller checked the current password):
+ * whoever else knew the old password is signed out everywhere else.
+ * Returns how many other sessions ended.
+ */
 export async function changePassword(user: PasswordOwner, newPassword: string, currentSessionId: string): Promise<number> {
   const passwordHash = await hashPassword(newPassword, serverEnv.bcryptCost);
   const outcome = await db.$transaction((tx) => storeNewPassword(user, passwordHash, tx, { keepSessionId: currentSessionId }));
   await recordCancelledEmailChange(user.id, outcome, "a password change");
-  return outcome.signedOut;
+  const revoked = outcome.signedOut;
+  await recordAuditEvent({ action: "password.changed", actorId: user.id, detail: `${revoked} other ${revoked === 1 ? "session" : "sessions"} signed out` });
+  return revoked;
 }

@@ -55,17 +55,6 @@ export async function setSessionTokenCookie(
   });
 }
 
-/**
- * Auth.js always gives its session cookie an expiry date; without "Remember
- * me" it is re-set here without one, so the browser drops it on exit.
- */
-export async function endSessionCookieWithBrowser(secure: boolean): Promise<void> {
-  const jar = await cookies();
-  const name = sessionCookieName(secure);
-  const value = jar.get(name)?.value;
-  if (value) jar.set(name, value, { httpOnly: true, sameSite: "lax", path: "/", secure });
-}
-
 export async function clearSessionCookies(): Promise<void> {
   const jar = await cookies();
   for (const name of [...Object.values(SESSION_COOKIE_NAMES), ...Object.values(BROWSER_KEY_COOKIES)]) {

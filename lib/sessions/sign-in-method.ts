@@ -1,6 +1,6 @@
 import "server-only";
-import { serverEnv } from "@/lib/env";
-import { providerNameOf, type FederatedProviderId } from "@/lib/settings/federated-providers";
+import { isFederatedProviderId, type FederatedProviderId } from "@/lib/settings/federated-providers";
+import { providerName } from "@/lib/linked-accounts/link";
 
 /** What stood in for the password (itself, a passkey, a provider) and the second factor that followed, if one did. */
 export type FirstFactor = "password" | FederatedProviderId;
@@ -21,7 +21,7 @@ function parts(method: string): { first: string; second: SecondFactor | undefine
 /** "password", "password and recovery code", "GitHub and second factor", "passkey": for people (mails, the audit log). */
 export function describeSignInMethod(method: string): string {
   const { first, second } = parts(method);
-  const firstWords = first === "password" || first === "passkey" ? first : (providerNameOf(first, serverEnv.federatedProviders) ?? first);
+  const firstWords = first === "password" || first === "passkey" ? first : providerName(first);
   return second ? `${firstWords} and ${SECOND_FACTOR_WORDS[second]}` : firstWords;
 }
 
@@ -29,4 +29,10 @@ export function describeSignInMethod(method: string): string {
 export function isProviderMethod(method: string): boolean {
   const { first } = parts(method);
   return first !== "password" && first !== "passkey";
+}
+
+/** The provider's name for a session a provider signed in ("GitHub" for "github+totp"), or null. */
+export function sessionProviderLabel(method: string): string | null {
+  const { first } = parts(method);
+  return isFederatedProviderId(first) ? providerName(first) : null;
 }

@@ -34,6 +34,7 @@ export const secondFactorSchema = z.discriminatedUnion("method", [
   z.object({ method: z.literal("recovery"), recoveryCode: recoveryCodeField }),
 ], { error: "Choose an authentication code or a recovery code." });
 export type SecondFactorField = "code" | "recoveryCode" | "method";
+export type SecondFactorInput = z.output<typeof secondFactorSchema>;
 
 /** A current code from the app or one recovery code, in one field: turning two-factor off, re-authentication. */
 export const appOrRecoveryCodeSchema = z.object({

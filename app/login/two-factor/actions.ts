@@ -1,8 +1,9 @@
 "use server";
 
-import { formStateAction } from "@/lib/actions/argument-guard";
+import { formStateAction, type FormContext } from "@/lib/actions/server-action";
 import { redirect } from "next/navigation";
-import { startSessionWithCookie } from "@/lib/auth/start-session";
+import { startSession } from "@/lib/auth/start-session";
+import { INACTIVE_ACCOUNT_MESSAGE } from "@/lib/messages";
 import { signInMethod } from "@/lib/sessions/sign-in-method";
 import { loginUrlFor } from "@/lib/auth/login-url";
 import { signInLanding } from "@/lib/account-review/landing";
@@ -11,32 +12,27 @@ import { confirmSecondFactor } from "@/lib/credentials/confirm-second-factor";
 import { recoveryCodesLeftMessage } from "@/lib/two-factor/notices";
 import { setFlash } from "@/lib/flash/set-flash";
 import { findUserById } from "@/lib/users/queries";
-import { formError, formValues, invalidForm, type FormState } from "@/lib/form-state";
-import { secondFactorSchema, type SecondFactorField } from "@/lib/validation/two-factor";
+import { formError, type FormState } from "@/lib/form-state";
+import { secondFactorSchema, type SecondFactorField, type SecondFactorInput } from "@/lib/validation/two-factor";
 
 export type SecondFactorState = FormState<SecondFactorField>;
 
 const EXPIRED_MESSAGE = "Your sign-in took too long or was already completed. Sign in again.";
 
-export const verifySecondFactorAction = formStateAction(handleVerifySecondFactor);
-/** The second step of a password sign-in: only a correct code here creates the session. */
-async function handleVerifySecondFactor(_previous: SecondFactorState, formData: FormData): Promise<SecondFactorState> {
-  const input = formValues(formData, ["method", "code", "recoveryCode"] as const);
-  const echo = { method: input.method };
+export const verifySecondFactorAction = formStateAction(
+  { access: "anyone", page: "/login/two-factor", fields: ["method", "code", "recoveryCode"], echo: ["method"], schema: secondFactorSchema },
+  verifySecondFactor,
+);
+/** The second step of a password (or provider) sign-in: only a correct code here creates the session. */
+async function verifySecondFactor(input: SecondFactorInput, { echo }: FormContext<"anyone", SecondFactorField>): Promise<SecondFactorState> {
   const pending = await readPendingStep("sign-in");
   if (!pending) return formError({ message: EXPIRED_MESSAGE, values: echo });
-  const parsed = secondFactorSchema.safeParse(input);
-  if (!parsed.success) return invalidForm(parsed.error, echo);
-
   const user = await findUserById(pending.userId);
   if (!user?.active) {
     await clearPendingStep("sign-in");
-    return formError({ message: "This account has been deactivated. Contact an administrator.", values: echo });
+    return formError({ message: INACTIVE_ACCOUNT_MESSAGE, values: echo });
   }
-  const factor =
-    parsed.data.method === "totp"
-      ? { kind: "totp" as const, code: parsed.data.code }
-      : { kind: "recovery" as const, code: parsed.data.recoveryCode };
+  const factor = input.method === "totp" ? { kind: "totp" as const, code: input.code } : { kind: "recovery" as const, code: input.recoveryCode };
   const attempt = await confirmSecondFactor(user, factor, "sign-in", pending.stepId);
   if (!attempt.ok && attempt.stepEnded) {
     // Used up: the next try starts from the password.
@@ -54,9 +50,7 @@ async function handleVerifySecondFactor(_previous: SecondFactorState, formData: 
   if (!completed) return formError({ message: EXPIRED_MESSAGE, values: echo });
   // Recorded with its true second factor: a recovery code is not the authenticator app.
   const method = signInMethod(completed.provider ?? "password", attempt.kind === "recovery" ? "recovery-code" : "totp");
-  await startSessionWithCookie(user, completed.remember, method);
-  if (attempt.kind === "recovery") {
-    await setFlash("info", recoveryCodesLeftMessage(attempt.codesLeft));
-  }
+  await startSession(user, { method, remember: completed.remember });
+  if (attempt.kind === "recovery") await setFlash("info", recoveryCodesLeftMessage(attempt.codesLeft));
   redirect(await signInLanding(user, completed.next));
 }

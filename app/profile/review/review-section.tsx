@@ -4,6 +4,7 @@ import { formatDateTime } from "@/lib/format";
 import { describeOrigin } from "@/lib/request/describe-origin";
 import type { ReviewItem } from "@/lib/account-review/inventory";
 import type { ReviewItemKind } from "@/lib/validation/account-review";
+import { ThisDeviceBadge } from "@/components/this-device-badge";
 
 interface ReviewSectionProps {
   title: string;
@@ -35,11 +36,7 @@ export function ReviewSection({ title, kind, noun, items, emptyText, next, curre
                 <div>
                   <p className="font-semibold break-words">
                     {item.label}
-                    {isCurrent && (
-                      <span className="ml-2 rounded-full bg-indigo-100 px-2 py-0.5 text-xs font-medium text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200">
-                        This device
-                      </span>
-                    )}
+                    {isCurrent && <ThisDeviceBadge />}
                   </p>
                   <p className="text-slate-600 dark:text-slate-400">
                     Added {formatDateTime(item.addedAt)} from {origin}
