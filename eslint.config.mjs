@@ -23,6 +23,15 @@ const serverActionRules = [
   },
 ];
 
+// The User table has one owner, lib/users: every write to it (`db.user.update`,
+// `tx.user.create`, ...) is one of its functions, so the conditions a write
+// must keep (compare-and-set, transactions) are in one place.
+const USER_WRITES = "create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany";
+const userWriteRule = {
+  selector: `CallExpression[callee.type="MemberExpression"][callee.object.type="MemberExpression"][callee.object.property.name="user"][callee.property.name=/^(${USER_WRITES})$/]`,
+  message: "Writes to the user table go through lib/users (its one owner).",
+};
+
 
 // lib/ in layers (README "Project layout"): shared services at the bottom,
 // domains above them, the start-up and Auth.js wiring on top. Each entry may
@@ -81,6 +90,13 @@ const config = [
   {
     files: ["**/*.ts", "**/*.tsx"],
     rules: { "no-restricted-syntax": ["error", ...serverActionRules] },
+  },
+  {
+    // A later object's options replace an earlier one's for the same rule, so
+    // the server-action selectors are repeated here with the user-write one.
+    files: ["app/**", "components/**", "lib/**", "scripts/**", "middleware.ts", "instrumentation.ts"],
+    ignores: ["lib/users/**", "**/*.test.ts", "lib/generated/**"],
+    rules: { "no-restricted-syntax": ["error", ...serverActionRules, userWriteRule] },
   },
   ...libLayerRules,
   {

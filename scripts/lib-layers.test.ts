@@ -6,7 +6,8 @@ import { LIB_ORDER, ROOT_FILES } from "../eslint.config.mjs";
 
 // The layering of lib/ (eslint.config.mjs LIB_ORDER) covers every folder and
 // root-level file, and `npm run lint` refuses an upward import, value or type,
-// and a setting read anywhere but its runtime's one module.
+// a setting read anywhere but its runtime's one module, and a write to the
+// user table anywhere but lib/users.
 
 const root = path.resolve(import.meta.dirname, "..");
 const lib = path.join(root, "lib");
@@ -47,5 +48,19 @@ describe("lib/ layers", () => {
     expect(await lintErrors("lib/mail/fixture.ts", source, "no-restricted-properties")).toEqual([expect.stringContaining("lib/env.ts")]);
     expect(await lintErrors("middleware.ts", source, "no-restricted-properties")).toHaveLength(1);
     expect(await lintErrors("lib/settings/fixture.ts", source, "no-restricted-properties")).toEqual([]);
+  });
+
+  it("refuses a write to the user table outside lib/users, and keeps the server-action rules beside it", async () => {
+    const write = 'import { db } from "@/lib/db";\nexport async function f() {\n  await db.user.update({ where: { id: "u" }, data: { pendingEmail: null } });\n}\n';
+    const owner = "Writes to the user table go through lib/users (its one owner).";
+    expect(await lintErrors("lib/verification/fixture.ts", write, "no-restricted-syntax")).toEqual([owner]);
+    const inTransaction = write.replace("db.user.update", "tx.user.createMany");
+    expect(await lintErrors("app/admin/fixture.ts", inTransaction, "no-restricted-syntax")).toEqual([owner]);
+    expect(await lintErrors("lib/users/fixture.ts", write, "no-restricted-syntax")).toEqual([]);
+    // Reads are anyone's.
+    expect(await lintErrors("lib/verification/fixture.ts", write.replace("db.user.update", "db.user.findUnique"), "no-restricted-syntax")).toEqual([]);
+    // The same rule's server-action selectors still apply where the user-write one does.
+    const unguarded = '"use server";\nexport async function saveAction() {}\n';
+    expect(await lintErrors("app/profile/fixture.ts", unguarded, "no-restricted-syntax")).toEqual([expect.stringContaining("guard")]);
   });
 });

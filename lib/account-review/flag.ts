@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type DbClient } from "@/lib/db";
+import { clearReviewRequiredMark, setReviewRequired } from "@/lib/users/account-state-writes";
 
 /**
  * Marks the account for review: its next sign-in, by any method, lands on
@@ -7,7 +8,7 @@ import { db, type DbClient } from "@/lib/db";
  * completes without it.
  */
 export async function requireReviewAfterReset(userId: string, client: DbClient, now = new Date()): Promise<void> {
-  await client.user.update({ where: { id: userId }, data: { reviewRequiredAt: now } });
+  await setReviewRequired(userId, client, now);
 }
 
 export async function isReviewRequired(where: { id: string } | { email: string }): Promise<boolean> {
@@ -17,9 +18,5 @@ export async function isReviewRequired(where: { id: string } | { email: string }
 
 /** "Everything is mine": later sign-ins go straight to where they were going. */
 export async function clearReviewRequired(userId: string): Promise<boolean> {
-  const { count } = await db.user.updateMany({
-    where: { id: userId, reviewRequiredAt: { not: null } },
-    data: { reviewRequiredAt: null },
-  });
-  return count > 0;
+  return clearReviewRequiredMark(userId);
 }

@@ -5,6 +5,7 @@ import type { AuditAction } from "@/lib/audit/actions";
 import { revokeAllSessions } from "@/lib/sessions/registry";
 import { isRefusedOnSelf, type AdminChange, type AdminChangeResult } from "@/lib/admin/changes";
 import { publicUserSelect, type PublicUser } from "@/lib/users/public-user";
+import { switchUserState } from "@/lib/users/account-state-writes";
 import { disableTotp } from "@/lib/two-factor/totp-factor";
 import { twoFactorDisabledNotice } from "@/lib/two-factor/notices";
 
@@ -31,10 +32,10 @@ export async function applyAdminChange(
   if (change === "turn_off_two_factor") return turnOffTwoFactorFor(actor, targetId);
 
   const effect = EFFECTS[change];
-  const { count } = await db.user.updateMany({ where: { id: targetId, ...effect.from }, data: effect.to });
+  const changed = await switchUserState(targetId, effect.from, effect.to);
   const user = await db.user.findUnique({ where: { id: targetId }, select: publicUserSelect });
   if (!user) return { ok: false, reason: "not_found" };
-  if (count === 0) return { ok: false, reason: "no_change" };
+  if (!changed) return { ok: false, reason: "no_change" };
 
   // Inactive users are already refused on every request; revoking their
   // sessions as well means reactivating them does not bring those back.

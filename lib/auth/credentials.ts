@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { hashPassword, needsRehash, verifyAgainstDummyHash, verifyPassword } from "@/lib/passwords/password";
 import type { Role } from "@/lib/generated/prisma/sqlite/enums";
+import { replacePasswordHashIfUnchanged } from "@/lib/users/password-writes";
 
 export interface AuthenticatedUser {
   id: string;
@@ -49,9 +50,5 @@ export async function checkCredentials(email: string, password: string): Promise
  */
 async function rehash(userId: string, oldHash: string, password: string): Promise<void> {
   const passwordHash = await hashPassword(password, serverEnv.bcryptCost);
-  await db.user.updateMany({ where: { id: userId, passwordHash: oldHash }, data: { passwordHash } });
-}
-
-export async function recordSignIn(userId: string, at: Date): Promise<void> {
-  await db.user.update({ where: { id: userId }, data: { lastLoginAt: at } });
+  await replacePasswordHashIfUnchanged(userId, oldHash, passwordHash);
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { recordSignIn } from "@/lib/auth/credentials";
+import { recordLastSignIn } from "@/lib/users/account-state-writes";
 import { currentRequestInfo } from "@/lib/request/info";
 import { encodeSessionToken } from "@/lib/sessions/token";
 import { setBrowserKeyCookie, setSessionTokenCookie } from "@/lib/sessions/cookies";
@@ -34,7 +34,7 @@ export interface SessionStart {
 export async function recordNewSession(userId: string, { method, remember }: SessionStart): Promise<string> {
   const request = await currentRequestInfo();
   const now = new Date();
-  await recordSignIn(userId, now);
+  await recordLastSignIn(userId, now);
   const { id, browserKey } = await createLoginSession(
     { userId, remember, method, userAgent: request.userAgent, ip: request.ip },
     now,

@@ -15,6 +15,7 @@ import { hasTotpEnabled } from "@/lib/two-factor/totp-factor";
 import { sendVerificationMail } from "@/lib/verification/email-verification";
 import { isUniqueConstraintError } from "@/lib/db-errors";
 import { publicUserSelect, type PublicUser } from "@/lib/users/public-user";
+import { insertProviderUser } from "@/lib/users/create-user";
 import { emailField } from "@/lib/validation/email";
 import { nameField } from "@/lib/validation/name";
 import { federatedErrorUrl } from "@/lib/federated/messages";
@@ -173,26 +174,21 @@ async function createFederatedUser(identity: FederatedIdentity, email: string): 
   const now = new Date();
   try {
     return await db.$transaction(async (tx) => {
-      const user = await tx.user.create({
-        data: {
+      const user = await insertProviderUser(
+        {
           name,
           email,
           emailVerified: identity.emailVerified ? now : null,
-          auditActions: {
-            create: { action: "user.registered", ip, userAgent: userAgent || null, detail: `via ${providerName(identity.provider)}` },
+          identity: {
+            type: identity.provider === "github" ? "oauth" : "oidc",
+            provider: identity.provider,
+            providerAccountId: identity.providerAccountId,
           },
-          accounts: {
-            create: {
-              type: identity.provider === "github" ? "oauth" : "oidc",
-              provider: identity.provider,
-              providerAccountId: identity.providerAccountId,
-              createdAt: now,
-              lastUsedAt: now,
-            },
-          },
+          registeredFrom: { ip, userAgent, detail: `via ${providerName(identity.provider)}` },
+          now,
         },
-        select: publicUserSelect,
-      });
+        tx,
+      );
       if (!identity.emailVerified) await enqueueMail("email_verification", email, { userId: user.id }, tx);
       return user;
     });

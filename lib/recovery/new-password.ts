@@ -7,6 +7,7 @@ import { revokeAllSessions, revokeOtherSessions } from "@/lib/sessions/registry"
 import { voidTokens } from "@/lib/tokens/one-time-token";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { cancelPendingEmailChange } from "@/lib/verification/email-change-cancel";
+import { storePasswordHash } from "@/lib/users/password-writes";
 
 export interface PasswordOwner {
   id: string;
@@ -41,7 +42,7 @@ export async function storeNewPassword(
   options: NewPasswordOptions = {},
 ): Promise<NewPasswordOutcome> {
   const now = new Date();
-  await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+  await storePasswordHash(user.id, passwordHash, tx);
   await voidTokens(user.id, ["password_reset"], tx, now);
   const cancelledEmailChange = await cancelPendingEmailChange(user.id, tx, now);
   const { removedBeforeConfirmation } = options;

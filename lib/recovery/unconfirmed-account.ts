@@ -1,6 +1,7 @@
 import "server-only";
 import type { DbClient } from "@/lib/db";
 import { voidTokens } from "@/lib/tokens/one-time-token";
+import { confirmEmailIfUnconfirmed } from "@/lib/users/email-writes";
 
 /** What a reset removed from an account whose address had never been confirmed. */
 export interface RemovedBeforeConfirmation {
@@ -25,8 +26,7 @@ export async function confirmAddressByReset(
   tx: DbClient,
   now = new Date(),
 ): Promise<RemovedBeforeConfirmation | null> {
-  const { count } = await tx.user.updateMany({ where: { id: userId, emailVerified: null }, data: { emailVerified: now } });
-  if (count !== 1) return null;
+  if (!(await confirmEmailIfUnconfirmed(userId, tx, now))) return null;
   const authenticatorApp = await tx.totpCredential.deleteMany({ where: { userId, enabledAt: { not: null } } });
   // A setup begun but never confirmed was never a factor: removed without a word.
   await tx.totpCredential.deleteMany({ where: { userId } });

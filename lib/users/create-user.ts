@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type DbClient } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { hashPassword } from "@/lib/passwords/password";
 import { enqueueMail } from "@/lib/mail/outbox";
@@ -71,4 +71,52 @@ export async function createUser(input: NewUser, registeredFrom?: RegistrationSo
 export function createUserByOperator(args: { email: string; password: string; name: string; admin: boolean }): Promise<CreateUserResult> {
   const { email, password, name, admin } = args;
   return createUser({ email, password, name, role: admin ? "ADMIN" : "USER", emailConfirmed: true });
+}
+
+/** A new account's identity at a sign-in provider, linked as it is created. */
+export interface ProviderIdentity {
+  provider: string;
+  providerAccountId: string;
+  type: "oauth" | "oidc";
+}
+
+export interface NewProviderUser {
+  name: string;
+  email: string;
+  /** When the provider vouched for the address; null leaves it to be confirmed by mail. */
+  emailVerified: Date | null;
+  identity: ProviderIdentity;
+  /** The "user.registered" record, written with the account. */
+  registeredFrom: RegistrationSource & { detail: string };
+  now: Date;
+}
+
+/**
+ * Inserts an account made through a provider (lib/federated/callback.ts),
+ * with no password, its identity linked and its "user.registered" record,
+ * inside the caller's transaction. A taken address or identity throws the
+ * unique-constraint error.
+ */
+export function insertProviderUser(input: NewProviderUser, tx: DbClient): Promise<PublicUser> {
+  const { identity, registeredFrom, now } = input;
+  return tx.user.create({
+    data: {
+      name: input.name,
+      email: input.email,
+      emailVerified: input.emailVerified,
+      auditActions: {
+        create: { action: "user.registered", ip: registeredFrom.ip, userAgent: registeredFrom.userAgent || null, detail: registeredFrom.detail },
+      },
+      accounts: {
+        create: {
+          type: identity.type,
+          provider: identity.provider,
+          providerAccountId: identity.providerAccountId,
+          createdAt: now,
+          lastUsedAt: now,
+        },
+      },
+    },
+    select: publicUserSelect,
+  });
 }

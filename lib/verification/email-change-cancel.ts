@@ -3,6 +3,7 @@ import { db, type DbClient } from "@/lib/db";
 import { consumeToken, findToken, voidTokens } from "@/lib/tokens/one-time-token";
 import { revokeAllSessions } from "@/lib/sessions/registry";
 import { recordAuditEvent } from "@/lib/audit/record-event";
+import { clearPendingEmail } from "@/lib/users/email-writes";
 
 /** The mailed links of a pending email change: the one that completes it, and "This wasn't me". */
 export const EMAIL_CHANGE_LINKS = ["email_change", "email_change_cancel"] as const;
@@ -18,7 +19,7 @@ export async function cancelPendingEmailChange(userId: string, tx: DbClient, now
   await voidTokens(userId, [...EMAIL_CHANGE_LINKS], tx, now);
   const user = await tx.user.findUnique({ where: { id: userId }, select: { pendingEmail: true } });
   if (!user?.pendingEmail) return null;
-  await tx.user.update({ where: { id: userId }, data: { pendingEmail: null } });
+  await clearPendingEmail(userId, tx);
   return user.pendingEmail;
 }
 

@@ -4,6 +4,7 @@ import { confirmPassword } from "@/lib/credentials/confirm-password";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { PublicUser } from "@/lib/users/public-user";
+import { setPendingEmail } from "@/lib/users/email-writes";
 import type { EmailChangeField } from "@/lib/validation/email-change";
 
 export type EmailChangeRequest = { ok: true } | { ok: false; field: EmailChangeField; message: string };
@@ -30,7 +31,7 @@ export async function requestEmailChange(
   }
 
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { pendingEmail: newEmail } });
+    await setPendingEmail(user.id, newEmail, tx);
     await enqueueMail("email_change", newEmail, { userId: user.id }, tx);
     await enqueueMail("email_change_requested", user.email, { userId: user.id, name: user.name, newEmail }, tx);
   });

@@ -6,6 +6,7 @@ import { consumeToken, findToken, voidTokens } from "@/lib/tokens/one-time-token
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { isUniqueConstraintError } from "@/lib/db-errors";
 import { revokeAllSessions, revokeOtherSessions } from "@/lib/sessions/registry";
+import { completeEmailChange, confirmEmailIfStillCurrent } from "@/lib/users/email-writes";
 
 /**
  * Queues a fresh confirmation link for the user's current address, within
@@ -57,11 +58,7 @@ async function confirmCurrentAddress(rawToken: unknown): Promise<EmailConfirmati
     const token = await consumeToken("email_verification", rawToken, tx);
     if (!token?.userId || !token.data) return null;
     // The link names the address it was sent to; after an email change it confirms nothing.
-    const { count } = await tx.user.updateMany({
-      where: { id: token.userId, email: token.data },
-      data: { emailVerified: new Date() },
-    });
-    return count === 1 ? token.userId : null;
+    return (await confirmEmailIfStillCurrent(token.userId, token.data, tx, new Date())) ? token.userId : null;
   });
   if (!userId) return null;
   await recordAuditEvent({ action: "email.verified", actorId: userId });
@@ -81,10 +78,7 @@ async function confirmNewAddress(
       // A later request for another address supersedes this link.
       if (!user || user.pendingEmail !== token.data) return null;
       const now = new Date();
-      await tx.user.update({
-        where: { id: token.userId },
-        data: { email: token.data, pendingEmail: null, emailVerified: now },
-      });
+      await completeEmailChange(token.userId, token.data, tx, now);
       await voidTokens(token.userId, ["email_verification", "email_change", "email_change_cancel", "password_reset"], tx, now);
       if (currentSession?.userId === token.userId) await revokeOtherSessions(token.userId, currentSession.id, now, tx);
       else await revokeAllSessions(token.userId, now, tx);
