@@ -23,6 +23,19 @@ const serverActionRules = [
   },
 ];
 
+// A "use client" file ships to the browser: from lib/ it may take values only
+// from the modules written for both sides (no zod, no Prisma, no secret, no
+// server-only import); types come from anywhere, as they leave no code.
+const CLIENT_SAFE_LIB = ["form-state", "validation/field-limits", "validation/password-rules", "admin/changes", "flash/flash", "recovery/messages", "two-factor/recovery-codes-file"];
+const USE_CLIENT_FILE = 'Program:has(> ExpressionStatement[directive="use client"])';
+const clientModuleRules = [
+  {
+    selector: `${USE_CLIENT_FILE} ImportDeclaration[importKind="value"][source.value=/^@\\/lib\\/(?!(${CLIENT_SAFE_LIB.map((name) => name.replace("/", "\\/")).join("|")})$)/]`,
+    message: `A client component takes values from lib/ only from its client-safe modules (${CLIENT_SAFE_LIB.join(", ")}; CLIENT_SAFE_LIB in eslint.config.mjs); import types with \`import type\`.`,
+  },
+  { selector: `${USE_CLIENT_FILE} ImportDeclaration[importKind="value"][source.value="zod"]`, message: "No zod in the browser: the server action checks the form with its schema." },
+];
+
 // The User table has one owner, lib/users: every write to it (`db.user.update`,
 // `tx.user.create`, ...) is one of its functions, so the conditions a write
 // must keep (compare-and-set, transactions) are in one place.
@@ -89,14 +102,14 @@ const config = [
   },
   {
     files: ["**/*.ts", "**/*.tsx"],
-    rules: { "no-restricted-syntax": ["error", ...serverActionRules] },
+    rules: { "no-restricted-syntax": ["error", ...serverActionRules, ...clientModuleRules] },
   },
   {
     // A later object's options replace an earlier one's for the same rule, so
-    // the server-action selectors are repeated here with the user-write one.
+    // the server-action and client-module selectors are repeated here with the user-write one.
     files: ["app/**", "components/**", "lib/**", "scripts/**", "middleware.ts", "instrumentation.ts"],
     ignores: ["lib/users/**", "**/*.test.ts", "lib/generated/**"],
-    rules: { "no-restricted-syntax": ["error", ...serverActionRules, userWriteRule] },
+    rules: { "no-restricted-syntax": ["error", ...serverActionRules, ...clientModuleRules, userWriteRule] },
   },
   ...libLayerRules,
   {

@@ -6,8 +6,8 @@ import { LIB_ORDER, ROOT_FILES } from "../eslint.config.mjs";
 
 // The layering of lib/ (eslint.config.mjs LIB_ORDER) covers every folder and
 // root-level file, and `npm run lint` refuses an upward import, value or type,
-// a setting read anywhere but its runtime's one module, and a write to the
-// user table anywhere but lib/users.
+// a setting read anywhere but its runtime's one module, a write to the user
+// table anywhere but lib/users, and a server module's value in a client component.
 
 const root = path.resolve(import.meta.dirname, "..");
 const lib = path.join(root, "lib");
@@ -62,5 +62,14 @@ describe("lib/ layers", () => {
     // The same rule's server-action selectors still apply where the user-write one does.
     const unguarded = '"use server";\nexport async function saveAction() {}\n';
     expect(await lintErrors("app/profile/fixture.ts", unguarded, "no-restricted-syntax")).toEqual([expect.stringContaining("guard")]);
+  });
+
+  it("refuses a client component a server module's value, or zod, and lets types and the client-safe modules through", async () => {
+    const client = (imports: string) => `"use client";\n${imports}\nexport function C() {\n  return null;\n}\n`;
+    const errorsOf = (imports: string) => lintErrors("app/profile/fixture.tsx", client(imports), "no-restricted-syntax");
+    expect(await errorsOf('import { db } from "@/lib/db";\nvoid db;')).toEqual([expect.stringContaining("client-safe modules")]);
+    expect(await errorsOf('import { z } from "zod";\nvoid z;')).toEqual([expect.stringContaining("No zod in the browser")]);
+    expect(await errorsOf('import type { CurrentSession } from "@/lib/auth/session";\nexport type S = CurrentSession;')).toEqual([]);
+    expect(await errorsOf('import { IDLE } from "@/lib/form-state";\nimport { NAME_MAX_LENGTH } from "@/lib/validation/field-limits";\nvoid [IDLE, NAME_MAX_LENGTH];')).toEqual([]);
   });
 });
