@@ -6,9 +6,8 @@ import { createApiKey } from "./support/account-setup";
 import { sql } from "./support/database";
 import { MAIL_TIMEOUT_MS, waitForMail } from "./support/mailbox";
 import { SMTP_PORT } from "./support/mail-settings";
-import { startAppServer, type AppServer } from "./support/app-server";
 import { createScratchDatabase, type ScratchDatabase } from "./support/scratch-database";
-import { onPostgres, specPort } from "./support/servers";
+import { onPostgres, specPort, startServer, type SpecServer } from "./support/servers";
 import { createUser, uniqueEmail, type TestUser } from "./support/users";
 
 // "Delete my account" and "Download my data" (lib/users/delete-account.ts,
@@ -157,13 +156,13 @@ test.describe("the last active admin", () => {
   const PORT = specPort(50);
   test.use({ baseURL: `http://localhost:${PORT}` });
   let database: ScratchDatabase;
-  let server: AppServer;
+  let server: SpecServer;
   let admin: TestUser;
 
   test.beforeAll(async () => {
     test.setTimeout(180_000);
     database = await createScratchDatabase("last_admin");
-    server = await startAppServer(PORT, { DATABASE_URL: database.url, SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}` });
+    server = await startServer(PORT, { DATABASE_URL: database.url, SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}` }, { deployment: "own" });
     admin = await createUser({ admin: true, email: uniqueEmail("only-admin"), databaseUrl: database.url });
   });
 

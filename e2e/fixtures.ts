@@ -1,5 +1,6 @@
 import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
 import { signInWithForm } from "./support/browser";
+import { postCredentialsForm } from "./support/credentials";
 import { createUser, type TestUser } from "./support/users";
 import { turnOnTwoFactor, type TestAuthenticator } from "./support/totp";
 
@@ -15,13 +16,7 @@ export async function signInOverHttp(
 ) {
   // The session is bound to the user agent that signed in (SESSION_PROTECTION).
   const headers = options.userAgent ? { "user-agent": options.userAgent } : undefined;
-  const csrf = await request.get("/api/auth/csrf", { headers });
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await request.post("/api/auth/callback/credentials", {
-    form: { csrfToken, email: user.email, password: user.password, remember: String(options.remember ?? false) },
-    headers,
-    maxRedirects: 0,
-  });
+  const response = await postCredentialsForm(request, { email: user.email, password: user.password, remember: options.remember }, headers);
   expect(response.status(), "credentials callback redirects").toBe(302);
   expect(response.headers().location ?? "", "sign-in succeeded").not.toContain("error=");
 }

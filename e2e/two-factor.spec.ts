@@ -8,6 +8,7 @@ import { createUser } from "./support/users";
 import { readSetupKey, TestAuthenticator, turnOnTwoFactor } from "./support/totp";
 import { waitForMail } from "./support/mailbox";
 import { sql } from "./support/database";
+import { postCredentialsForm } from "./support/credentials";
 
 const INVALID_CODE = "That code is not valid.";
 
@@ -261,11 +262,7 @@ test.describe("two-factor authentication: signing in", () => {
     const request = page.context().request;
     await page.goto("/dashboard");
     await signOut(page);
-    const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-    const response = await request.post("/api/auth/callback/credentials", {
-      form: { csrfToken, email: twoFactorUser.email, password: twoFactorUser.password },
-      maxRedirects: 0,
-    });
+    const response = await postCredentialsForm(request, twoFactorUser);
     expect(response.headers().location ?? "").toContain("error=");
     await page.goto("/dashboard");
     await expect(page).toHaveURL(/\/login\?next=/);

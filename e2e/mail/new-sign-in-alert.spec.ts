@@ -5,7 +5,7 @@ import { createUser, DEFAULT_PASSWORD, uniqueEmail, type TestUser } from "../sup
 import { linkIn, waitForMail } from "../support/mailbox";
 import { sql } from "../support/database";
 import { createApiKey, ORIGIN } from "../support/account-setup";
-import { specPort, startServer, stopServer, type SpecServer } from "../support/servers";
+import { specPort, startServer, type SpecServer } from "../support/servers";
 
 // New-sign-in alerts (lib/sign-in-alerts/): a browser is known by its signed
 // device cookie; a browser sign-in from one the account has not seen mails
@@ -200,7 +200,7 @@ test.describe("NEW_SIGN_IN_ALERTS=false", () => {
   });
 
   test.afterAll(async () => {
-    if (server) await stopServer(server);
+    if (server) await server.stop();
   });
 
   test("a second browser is recorded but mails nothing", async ({ browser }) => {

@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { test, expect, randomClientIp, type TwoFactorUser } from "../fixtures";
 import { signInWithForm, signOut } from "../support/browser";
 import { basicAuth } from "../support/guesses";
-import { signInOverRawHttp } from "../support/http";
+import { signInOverRawHttp } from "../support/http-client.mjs";
 import { createUser } from "../support/users";
 
 // One failure budget per account for every secret typed or sent for it
@@ -112,7 +112,7 @@ test.describe("one budget per account, for every factor", () => {
     const user = await createUser();
     const base = test.info().project.use.baseURL ?? "";
     const results = await Promise.all(
-      Array.from({ length: 8 }, () => signInOverRawHttp(base, user.email, user.password, randomClientIp())),
+      Array.from({ length: 8 }, () => signInOverRawHttp(base, user, { ip: randomClientIp() })),
     );
     expect(results.map((result) => result.ok)).toEqual(Array(8).fill(true));
   });

@@ -2,7 +2,7 @@ import { expect, type Page } from "@playwright/test";
 import { captureServerAction, replayHeaders } from "../security/support";
 import { signInWithForm } from "./browser";
 import { sql } from "./database";
-import { httpRequest, LOAD_USER_AGENT, type HttpAnswer } from "./http";
+import { httpRequest, LOAD_USER_AGENT, type HttpAnswer } from "./http-client.mjs";
 
 // Guesses as an attacker sends them: many at once, over plain HTTP, to any
 // server of the deployment. What was really checked is read from the audit
