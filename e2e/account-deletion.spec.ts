@@ -1,7 +1,6 @@
 import fs from "node:fs";
-import type { Page } from "@playwright/test";
 import { test, expect, signInOverHttp } from "./fixtures";
-import { signInWithForm } from "./support/browser";
+import { flash, signInWithForm } from "./support/browser";
 import { createApiKey } from "./support/account-setup";
 import { sql } from "./support/database";
 import { MAIL_TIMEOUT_MS, waitForMail } from "./support/mailbox";
@@ -36,10 +35,6 @@ async function rowsNaming(needles: string[], url?: string): Promise<string[]> {
 
 async function makeStale(userId: string): Promise<void> {
   await sql(`UPDATE "LoginSession" SET "freshAt" = NULL WHERE "userId" = $1`, [userId]);
-}
-
-function flash(page: Page) {
-  return page.getByRole("main").getByRole("status");
 }
 
 const CONFIRM_LABEL = "Type the account's email address to confirm";

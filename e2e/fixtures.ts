@@ -1,5 +1,6 @@
 import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
-import { signInWithForm } from "./support/browser";
+import { enterCode, passwordStep } from "./support/browser";
+import { randomClientIp } from "./support/client-address";
 import { postCredentialsForm } from "./support/credentials";
 import { createUser, type TestUser } from "./support/users";
 import { turnOnTwoFactor, type TestAuthenticator } from "./support/totp";
@@ -35,11 +36,8 @@ export interface TwoFactorUser extends TestUser {
  * the dashboard).
  */
 export async function signInWithTwoFactor(page: Page, user: TwoFactorUser, next?: string): Promise<void> {
-  await page.goto(next ? `/login?${new URLSearchParams({ next })}` : "/login");
-  await signInWithForm(page, user.email, user.password);
-  await expect(page).toHaveURL("/login/two-factor");
-  await page.getByLabel("Authentication code").fill(await user.app.nextCode());
-  await page.getByRole("button", { name: "Verify" }).click();
+  await passwordStep(page, user, next ? `/login?${new URLSearchParams({ next })}` : "/login");
+  await enterCode(page, await user.app.nextCode());
   await expect(page).toHaveURL(next ?? "/dashboard");
 }
 
@@ -54,11 +52,6 @@ interface Fixtures {
    * is used: take further codes from `app.nextCode()`).
    */
   twoFactorUser: TwoFactorUser;
-}
-
-/** A made-up client address from the TEST-NET-2 range (RFC 5737). */
-export function randomClientIp(): string {
-  return `198.51.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
 }
 
 export const test = base.extend<Fixtures>({
@@ -85,4 +78,4 @@ export const test = base.extend<Fixtures>({
   },
 });
 
-export { expect };
+export { expect, randomClientIp };

@@ -1,5 +1,5 @@
 import { expect } from "@playwright/test";
-import { randomClientIp } from "../fixtures";
+import { randomClientIp } from "../support/client-address";
 import { sql } from "../support/database";
 import { signInOverRawHttp } from "../support/http-client.mjs";
 import type { Attempt } from "../support/load";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { randomClientIp } from "../fixtures";
+import { randomClientIp } from "./client-address";
 import { fetchCsrf, postCredentials } from "./http-client.mjs";
 import type { RegistrationOutcome } from "./registration";
 
