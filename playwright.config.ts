@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import chromium from "./e2e/support/chromium.json";
-import { E2E_BCRYPT_COST } from "./e2e/support/bcrypt-cost";
-import { APP_PORT as PORT, SMTP_PORT } from "./e2e/support/mail-settings";
+import { APP_PORT as PORT } from "./e2e/support/mail-settings";
+import { SERVER_ENV, SUITE_DEPLOYMENT_ENV } from "./e2e/support/server-env";
 import { OIDC_CLIENT, OIDC_ISSUER, OIDC_NAME } from "./e2e/support/oidc-settings";
 
 // The suite runs against a production build (`next build` first; scripts/test-all.mjs
@@ -59,19 +59,14 @@ export default defineConfig({
   webServer: {
     // The production entry of `npm start` (scripts/start.mjs), one process unless WEB_CONCURRENCY says otherwise.
     command: `node scripts/start.mjs -H 127.0.0.1 -p ${PORT}`,
-    url: `${baseURL}/api/health`,
+    // Ready as the specs' own servers are (e2e/support/server-process.mjs): database answering, migrations applied.
+    url: `${baseURL}/api/ready`,
     reuseExistingServer: false,
     timeout: 60_000,
+    // e2e/support/server-env.ts: what the suite's servers and the specs' own share.
     env: {
-      AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-use-0123456789",
-      AUTH_URL: baseURL,
-      SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
-      NEXT_TELEMETRY_DISABLED: "1",
-      // As behind a proxy: tests choose their client address (e2e/fixtures.ts).
-      TRUST_PROXY: "true",
-      BCRYPT_COST: E2E_BCRYPT_COST,
-      // The run ends with a SIGTERM: no readiness delay before the server stops.
-      SHUTDOWN_READY_DELAY_SECONDS: "0",
+      ...SERVER_ENV,
+      ...SUITE_DEPLOYMENT_ENV,
       // "Sign in with Test SSO": the provider e2e/global-setup.ts starts.
       AUTH_OIDC_ISSUER: OIDC_ISSUER,
       AUTH_OIDC_ID: OIDC_CLIENT.id,

@@ -1,14 +1,12 @@
 import fs from "node:fs";
-import type { Page } from "@playwright/test";
 import { test, expect, signInOverHttp } from "./fixtures";
-import { signInWithForm } from "./support/browser";
+import { flash, signInWithForm } from "./support/browser";
 import { createApiKey } from "./support/account-setup";
 import { sql } from "./support/database";
 import { MAIL_TIMEOUT_MS, waitForMail } from "./support/mailbox";
 import { SMTP_PORT } from "./support/mail-settings";
-import { startAppServer, type AppServer } from "./support/app-server";
 import { createScratchDatabase, type ScratchDatabase } from "./support/scratch-database";
-import { onPostgres, specPort } from "./support/servers";
+import { onPostgres, specPort, startServer, type SpecServer } from "./support/servers";
 import { createUser, uniqueEmail, type TestUser } from "./support/users";
 
 // "Delete my account" and "Download my data" (lib/users/delete-account.ts,
@@ -37,10 +35,6 @@ async function rowsNaming(needles: string[], url?: string): Promise<string[]> {
 
 async function makeStale(userId: string): Promise<void> {
   await sql(`UPDATE "LoginSession" SET "freshAt" = NULL WHERE "userId" = $1`, [userId]);
-}
-
-function flash(page: Page) {
-  return page.getByRole("main").getByRole("status");
 }
 
 const CONFIRM_LABEL = "Type the account's email address to confirm";
@@ -157,13 +151,13 @@ test.describe("the last active admin", () => {
   const PORT = specPort(50);
   test.use({ baseURL: `http://localhost:${PORT}` });
   let database: ScratchDatabase;
-  let server: AppServer;
+  let server: SpecServer;
   let admin: TestUser;
 
   test.beforeAll(async () => {
     test.setTimeout(180_000);
     database = await createScratchDatabase("last_admin");
-    server = await startAppServer(PORT, { DATABASE_URL: database.url, SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}` });
+    server = await startServer(PORT, { DATABASE_URL: database.url, SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}` }, { deployment: "own" });
     admin = await createUser({ admin: true, email: uniqueEmail("only-admin"), databaseUrl: database.url });
   });
 

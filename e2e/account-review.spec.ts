@@ -1,6 +1,6 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
-import { signInWithForm, signOut } from "./support/browser";
+import { otherBrowserPage, signInWithForm, signOut } from "./support/browser";
 import { createUser } from "./support/users";
 import { waitForMail } from "./support/mailbox";
 import { confirmAccountReview, resetPasswordByMail } from "./support/password-reset";
@@ -21,16 +21,6 @@ function reviewList(page: Page, name: string) {
 }
 
 
-/** Another browser, on another address with another user agent: where the "intruder" works from. */
-async function otherBrowser(browser: Browser) {
-  const context = await browser.newContext({
-    baseURL: test.info().project.use.baseURL,
-    userAgent: FIREFOX_ON_WINDOWS,
-    extraHTTPHeaders: { "x-forwarded-for": OTHER_IP },
-  });
-  return context.newPage();
-}
-
 test.describe("review your account after a reset", () => {
   // Several bcrypt sign-ins, a reset and mail round trips: more than the default 30 s on a busy machine.
   test.slow();
@@ -42,7 +32,7 @@ test.describe("review your account after a reset", () => {
   }) => {
     const user = await createUser({ name: "Reviewing Rita" });
     // Someone else adds a passkey and an API key from another browser.
-    const other = await otherBrowser(browser);
+    const other = await otherBrowserPage(browser, { userAgent: FIREFOX_ON_WINDOWS, ip: OTHER_IP });
     const otherAuthenticator = await addVirtualAuthenticator(other);
     await other.goto("/login");
     await signInWithForm(other, user.email, user.password);

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
+import { flash } from "./support/browser";
 import { test as base, expect, signInOverHttp } from "./fixtures";
 import { sql } from "./support/database";
 import { OIDC_NAME } from "./support/oidc-settings";
@@ -47,10 +48,6 @@ async function confirmChange(page: Page, button: string, question: string) {
   await expect(dialog).toBeVisible();
   await dialog.getByRole("button", { name: "Confirm" }).click();
   await expect(dialog).toHaveCount(0);
-}
-
-function flash(page: Page) {
-  return page.getByRole("main").getByRole("status");
 }
 
 /** The text of `email`'s cell in the Users table's column headed `header`. */

@@ -1,19 +1,20 @@
 import { test, expect } from "./fixtures";
-import { startAppServer, type AppServer } from "./support/app-server";
+import { specPort, startServer, type SpecServer } from "./support/servers";
 
 // A second server of the same build whose database is unreachable: the
 // health check must say so with 503, quickly, without crashing the app.
-const PORT = Number(process.env.E2E_PORT ?? 3210) + 50;
+// Its own offsets: +50 is e2e/account-deletion.spec.ts's (scripts/spec-ports.test.ts).
+const PORT = specPort(52);
 const UNREACHABLE_DATABASE = "postgresql://latchkey@127.0.0.1:1/unreachable";
 
 test.describe.configure({ mode: "serial" });
 
-let server: AppServer | undefined;
+let server: SpecServer | undefined;
 
 test.beforeAll(async () => {
-  test.setTimeout(90_000); // a server of its own starting (health polled until it answers)
+  test.setTimeout(90_000); // a server of its own starting (polled until it answers, 503 as it will)
   // No SMTP_URL: in production that is allowed, with a warning.
-  server = await startAppServer(PORT, { DATABASE_URL: UNREACHABLE_DATABASE, SMTP_URL: "" });
+  server = await startServer(PORT, { DATABASE_URL: UNREACHABLE_DATABASE, SMTP_URL: "" }, { deployment: "own", ready: { accept: "any" } });
 });
 
 test.afterAll(async () => {
@@ -42,6 +43,6 @@ test("a production server without SMTP_URL says once that mail only goes to the 
 });
 
 test("a production server with SMTP_URL but no AUTH_URL refuses to start, and says why", async () => {
-  const start = startAppServer(PORT + 1, { DATABASE_URL: UNREACHABLE_DATABASE, SMTP_URL: "smtp://127.0.0.1:1", AUTH_URL: "" });
+  const start = startServer(specPort(53), { DATABASE_URL: UNREACHABLE_DATABASE, SMTP_URL: "smtp://127.0.0.1:1", AUTH_URL: "" }, { deployment: "own" });
   await expect(start).rejects.toThrow(/AUTH_URL must be set when SMTP_URL is/);
 });

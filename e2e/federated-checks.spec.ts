@@ -10,7 +10,7 @@ import {
 } from "./support/federated";
 import { APP_PORT } from "./support/mail-settings";
 import { OIDC_CLIENT, OIDC_ISSUER, OIDC_NAME, OIDC_PORT } from "./support/oidc-settings";
-import { specPort, startServer, stopServer } from "./support/servers";
+import { specPort, startServer } from "./support/servers";
 
 // Round trips through the suite's real OpenID Connect provider that must sign
 // nobody in: a callback nobody on this site asked for, an ID token for
@@ -117,7 +117,7 @@ test.describe("Provider answers that sign nobody in", () => {
         await expect(page).toHaveURL(/\/login\?error=unreachable/);
         await expect(page.getByText(/The sign-in provider could not be reached, or did not answer as expected/)).toBeVisible();
       } finally {
-        await stopServer(server);
+        await server.stop();
       }
     });
   }

@@ -1,5 +1,5 @@
-import { test, expect, randomClientIp } from "./fixtures";
-import { signInWithForm } from "./support/browser";
+import { test, expect } from "./fixtures";
+import { otherBrowser, signInWithForm } from "./support/browser";
 import { basicAuth } from "./support/guesses";
 import {
   linkedProviders,
@@ -25,7 +25,7 @@ test.describe("A provider sign-in and the app's other rules", () => {
 
   test("works without JavaScript: the CSP's form-action allows the provider", async ({ browser, baseURL }) => {
     const login = providerLogin("no-javascript");
-    const context = await browser.newContext({ baseURL, javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": randomClientIp() } });
+    const context = await otherBrowser(browser, { baseURL, javaScriptEnabled: false });
     try {
       const page = await context.newPage();
       const response = await page.goto("/login");

@@ -13,7 +13,7 @@ import {
 import { waitForMail } from "./support/mailbox";
 import { OIDC_NAME } from "./support/oidc-settings";
 import { createUser, setUserActive } from "./support/users";
-import { specPort, startServer, stopServer } from "./support/servers";
+import { specPort, startServer } from "./support/servers";
 
 // "Sign in with …" through a real OpenID Connect provider (oidc-provider, started
 // by e2e/global-setup.ts). The hostile round trips are in federated-checks.spec.ts,
@@ -183,7 +183,7 @@ test.describe("Sign in with an OpenID Connect provider", () => {
       await expect(page.getByRole("button", { name: "Create account" })).toBeVisible();
       await expect(page.getByRole("button", { name: /^Sign in with / })).toHaveCount(0);
     } finally {
-      await stopServer(server);
+      await server.stop();
     }
   });
 

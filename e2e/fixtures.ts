@@ -1,5 +1,7 @@
 import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
-import { signInWithForm } from "./support/browser";
+import { enterCode, passwordStep } from "./support/browser";
+import { randomClientIp } from "./support/client-address";
+import { postCredentialsForm } from "./support/credentials";
 import { createUser, type TestUser } from "./support/users";
 import { turnOnTwoFactor, type TestAuthenticator } from "./support/totp";
 
@@ -15,13 +17,7 @@ export async function signInOverHttp(
 ) {
   // The session is bound to the user agent that signed in (SESSION_PROTECTION).
   const headers = options.userAgent ? { "user-agent": options.userAgent } : undefined;
-  const csrf = await request.get("/api/auth/csrf", { headers });
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await request.post("/api/auth/callback/credentials", {
-    form: { csrfToken, email: user.email, password: user.password, remember: String(options.remember ?? false) },
-    headers,
-    maxRedirects: 0,
-  });
+  const response = await postCredentialsForm(request, { email: user.email, password: user.password, remember: options.remember }, headers);
   expect(response.status(), "credentials callback redirects").toBe(302);
   expect(response.headers().location ?? "", "sign-in succeeded").not.toContain("error=");
 }
@@ -40,11 +36,8 @@ export interface TwoFactorUser extends TestUser {
  * the dashboard).
  */
 export async function signInWithTwoFactor(page: Page, user: TwoFactorUser, next?: string): Promise<void> {
-  await page.goto(next ? `/login?${new URLSearchParams({ next })}` : "/login");
-  await signInWithForm(page, user.email, user.password);
-  await expect(page).toHaveURL("/login/two-factor");
-  await page.getByLabel("Authentication code").fill(await user.app.nextCode());
-  await page.getByRole("button", { name: "Verify" }).click();
+  await passwordStep(page, user, next ? `/login?${new URLSearchParams({ next })}` : "/login");
+  await enterCode(page, await user.app.nextCode());
   await expect(page).toHaveURL(next ?? "/dashboard");
 }
 
@@ -59,11 +52,6 @@ interface Fixtures {
    * is used: take further codes from `app.nextCode()`).
    */
   twoFactorUser: TwoFactorUser;
-}
-
-/** A made-up client address from the TEST-NET-2 range (RFC 5737). */
-export function randomClientIp(): string {
-  return `198.51.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
 }
 
 export const test = base.extend<Fixtures>({
@@ -90,4 +78,4 @@ export const test = base.extend<Fixtures>({
   },
 });
 
-export { expect };
+export { expect, randomClientIp };

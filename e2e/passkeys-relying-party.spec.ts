@@ -1,7 +1,6 @@
 import { test, expect, signInOverHttp } from "./fixtures";
-import { startAppServer, type AppServer } from "./support/app-server";
 import { createScratchDatabase, type ScratchDatabase } from "./support/scratch-database";
-import { specPort } from "./support/servers";
+import { specPort, startServer, type SpecServer } from "./support/servers";
 import { createUser, type TestUser } from "./support/users";
 import { sql } from "./support/database";
 
@@ -13,7 +12,7 @@ test.describe("a production server without AUTH_URL", () => {
   const PORT = specPort(23);
   test.use({ baseURL: `http://localhost:${PORT}` });
   let database: ScratchDatabase;
-  let server: AppServer;
+  let server: SpecServer;
   let user: TestUser;
 
   test.beforeAll(async () => {
@@ -21,7 +20,7 @@ test.describe("a production server without AUTH_URL", () => {
     test.setTimeout(120_000);
     database = await createScratchDatabase("no_auth_url");
     // No AUTH_URL, hence no SMTP_URL either (production refuses one without the other).
-    server = await startAppServer(PORT, { DATABASE_URL: database.url, AUTH_URL: "", SMTP_URL: "", WEBAUTHN_RP_ID: "" });
+    server = await startServer(PORT, { DATABASE_URL: database.url, AUTH_URL: "", SMTP_URL: "", WEBAUTHN_RP_ID: "" }, { deployment: "own" });
     user = await createUser({ databaseUrl: database.url });
     // A passkey the account had before (say, when AUTH_URL was still set).
     // The user's own columns give each database its own boolean and timestamp format.

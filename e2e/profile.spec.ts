@@ -1,5 +1,6 @@
 import { test, expect } from "./fixtures";
 import { signInOverHttp } from "./fixtures";
+import { postCredentialsForm } from "./support/credentials";
 
 test.describe("profile", () => {
   test("the user renames themselves and the navigation follows", async ({ page, signedInUser }) => {
@@ -54,12 +55,7 @@ test.describe("profile", () => {
     await expect(page.getByRole("main").getByRole("status")).toHaveText(/Your password has been changed\./);
 
     const other = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-    const oldAttempt = await other.request.get("/api/auth/csrf");
-    const { csrfToken } = (await oldAttempt.json()) as { csrfToken: string };
-    const refused = await other.request.post("/api/auth/callback/credentials", {
-      form: { csrfToken, email: signedInUser.email, password: signedInUser.password },
-      maxRedirects: 0,
-    });
+    const refused = await postCredentialsForm(other.request, signedInUser);
     expect(refused.headers().location).toContain("error=CredentialsSignin");
     await signInOverHttp(other.request, { email: signedInUser.email, password: newPassword });
     await other.close();

@@ -1,13 +1,14 @@
 import fs from "node:fs";
 import { basicAuth } from "./support/guesses";
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { test, expect, randomClientIp, signInWithTwoFactor } from "./fixtures";
-import { signInWithForm, simulateBrowserRestart, signOut } from "./support/browser";
+import { test, expect, signInWithTwoFactor } from "./fixtures";
+import { enterCode, otherBrowserPage, passwordStep, signInWithForm, signOut, simulateBrowserRestart } from "./support/browser";
 import { createUser } from "./support/users";
 import { readSetupKey, TestAuthenticator, turnOnTwoFactor } from "./support/totp";
 import { waitForMail } from "./support/mailbox";
 import { sql } from "./support/database";
+import { postCredentialsForm } from "./support/credentials";
 
 const INVALID_CODE = "That code is not valid.";
 
@@ -16,28 +17,6 @@ const INVALID_CODE = "That code is not valid.";
 test.slow("waits for bcrypt sign-ins, CLI-made users and TOTP steps");
 
 
-
-/** The password step: right password, so the browser is sent on to the code step. */
-async function passwordStep(page: Page, user: { email: string; password: string }, path = "/login") {
-  await page.goto(path);
-  await signInWithForm(page, user.email, user.password);
-  await expect(page).toHaveURL("/login/two-factor");
-  await expect(page.getByRole("heading", { name: "Two-factor authentication" })).toBeVisible();
-}
-
-async function enterCode(page: Page, code: string) {
-  await page.getByLabel("Authentication code").fill(code);
-  await page.getByRole("button", { name: "Verify" }).click();
-}
-
-/** A second browser (its own cookies and client address). */
-async function otherBrowser(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: test.info().project.use.baseURL,
-    extraHTTPHeaders: { "x-forwarded-for": randomClientIp() },
-  });
-  return context.newPage();
-}
 
 async function expectNoAxeViolations(page: Page) {
   // After a client-side navigation Next.js streams the new <title> in a moment later.
@@ -152,7 +131,7 @@ test.describe("two-factor authentication: signing in", () => {
   test("of two browsers racing with the same code, exactly one signs in", async ({ page, browser, twoFactorUser }) => {
     await page.goto("/dashboard");
     await signOut(page);
-    const other = await otherBrowser(browser);
+    const other = await otherBrowserPage(browser);
     await passwordStep(page, twoFactorUser);
     await passwordStep(other, twoFactorUser);
     const code = await twoFactorUser.app.nextCode();
@@ -242,7 +221,7 @@ test.describe("two-factor authentication: signing in", () => {
     const names = (await page.context().cookies()).map((cookie) => cookie.name);
     expect(names.filter((name) => name.includes("session-token"))).toEqual([]);
 
-    const other = await otherBrowser(browser);
+    const other = await otherBrowserPage(browser);
     await other.goto("/login/two-factor");
     await expect(other.getByText("There is no sign-in waiting for a code in this browser")).toBeVisible();
     await expect(other.getByLabel("Authentication code")).toHaveCount(0);
@@ -261,11 +240,7 @@ test.describe("two-factor authentication: signing in", () => {
     const request = page.context().request;
     await page.goto("/dashboard");
     await signOut(page);
-    const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-    const response = await request.post("/api/auth/callback/credentials", {
-      form: { csrfToken, email: twoFactorUser.email, password: twoFactorUser.password },
-      maxRedirects: 0,
-    });
+    const response = await postCredentialsForm(request, twoFactorUser);
     expect(response.headers().location ?? "").toContain("error=");
     await page.goto("/dashboard");
     await expect(page).toHaveURL(/\/login\?next=/);
@@ -360,7 +335,7 @@ test.describe("two-factor authentication: everything around it", () => {
 test.describe("two-factor authentication: admins", () => {
   test("an admin turns it off for a user who lost their phone, confirmed and recorded", async ({ page, browser }) => {
     const target = await createUser({ name: "Lost Phone Lou" });
-    const targetPage = await otherBrowser(browser);
+    const targetPage = await otherBrowserPage(browser);
     await targetPage.goto("/login");
     await signInWithForm(targetPage, target.email, target.password);
     await expect(targetPage).toHaveURL("/dashboard");
@@ -386,7 +361,7 @@ test.describe("two-factor authentication: admins", () => {
     const notice = await waitForMail(target.email, "An administrator turned off your two-factor authentication");
     expect(notice.text).toContain(`Hello ${target.name},`);
 
-    const again = await otherBrowser(browser);
+    const again = await otherBrowserPage(browser);
     await again.goto("/login");
     await signInWithForm(again, target.email, target.password);
     await expect(again).toHaveURL("/dashboard");

@@ -1,4 +1,5 @@
-import { test, expect, randomClientIp, signInOverHttp } from "../fixtures";
+import { test, expect, signInOverHttp } from "../fixtures";
+import { otherBrowser } from "../support/browser";
 import { uniqueEmail } from "../support/users";
 import { waitForMail } from "../support/mailbox";
 import { sql } from "../support/database";
@@ -19,7 +20,7 @@ test.describe("This wasn't me", () => {
     baseURL,
   }) => {
     test.slow(); // mails through the outbox, a second browser
-    const laptop = await browser.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": randomClientIp() } });
+    const laptop = await otherBrowser(browser, { baseURL });
     const laptopPage = await laptop.newPage();
     await signInOverHttp(laptop.request, signedInUser, { userAgent: await laptopPage.evaluate(() => navigator.userAgent) });
 
@@ -43,7 +44,7 @@ test.describe("This wasn't me", () => {
     await expect(page.getByText(`Waiting for confirmation: ${newEmail}.`)).toBeVisible();
 
     // The owner reads the mail in a browser without JavaScript: a plain form post.
-    const phone = await browser.newContext({ baseURL, javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": randomClientIp() } });
+    const phone = await otherBrowser(browser, { baseURL, javaScriptEnabled: false });
     const phonePage = await phone.newPage();
     await phonePage.goto(link);
     await expect(phonePage.getByRole("heading", { name: "Cancel the email change" })).toBeVisible();

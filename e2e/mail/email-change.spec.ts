@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from "@playwright/test";
-import { test, expect, randomClientIp, signInOverHttp } from "../fixtures";
-import { signInWithForm, simulateBrowserRestart } from "../support/browser";
+import { test, expect, signInOverHttp } from "../fixtures";
+import { otherBrowser, signInWithForm, simulateBrowserRestart } from "../support/browser";
 import { createUser, uniqueEmail, type TestUser } from "../support/users";
 import { linkIn, mailsTo, waitForMail } from "../support/mailbox";
 import { sql } from "../support/database";
@@ -21,7 +21,7 @@ async function changeLink(newEmail: string, count = 1) {
 }
 
 async function newSignedInContext(browser: import("@playwright/test").Browser, baseURL: string | undefined, user: TestUser) {
-  const context = await browser.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": randomClientIp() } });
+  const context = await otherBrowser(browser, { baseURL });
   const page = await context.newPage();
   await signInOverHttp(context.request, user, { userAgent: await page.evaluate(() => navigator.userAgent) });
   return { context, page };
@@ -51,7 +51,7 @@ test.describe("email change", () => {
     const link = await changeLink(newEmail);
 
     // Nothing has changed yet.
-    const stranger = await browser.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": randomClientIp() } });
+    const stranger = await otherBrowser(browser, { baseURL });
     const strangerPage = await stranger.newPage();
     await strangerPage.goto("/login");
     await signInWithForm(strangerPage, newEmail, signedInUser.password);

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
-import { test, expect, randomClientIp, signInOverHttp } from "../fixtures";
-import { registerWithForm } from "../support/browser";
+import { test, expect, signInOverHttp } from "../fixtures";
+import { otherBrowser, registerWithForm } from "../support/browser";
 import { createUser, uniqueEmail, DEFAULT_PASSWORD } from "../support/users";
 import { linkIn, mailsTo, waitForMail } from "../support/mailbox";
 import { expireTokensOf } from "../support/outbox";
@@ -44,7 +44,7 @@ test.describe("email confirmation", () => {
     expect(mail.text).toContain("Hello New Nora,");
     const link = linkIn(mail, "/verify-email?token=", ORIGIN);
 
-    const elsewhere = await browser.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": randomClientIp() } });
+    const elsewhere = await otherBrowser(browser, { baseURL });
     const signedOut = await elsewhere.newPage();
     const response = await confirmWithLink(signedOut, link);
     // Never the token in a Referer; and not no-referrer, under which the button's no-JavaScript POST would carry `Origin: null`.
@@ -86,7 +86,7 @@ test.describe("email confirmation", () => {
     const staleTab = await page.context().newPage();
     await staleTab.goto(link);
 
-    const noScript = await browser.newContext({ baseURL, javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": randomClientIp() } });
+    const noScript = await otherBrowser(browser, { baseURL, javaScriptEnabled: false });
     const plain = await noScript.newPage();
     await confirmWithLink(plain, link);
     await expect(plain.getByRole("status").filter({ hasText: "Your email address is confirmed." })).toBeVisible();
@@ -151,7 +151,7 @@ test.describe("email confirmation", () => {
     const unconfirmed = await registerNewUser(page);
     const confirmed = await createUser();
     const admin = await createUser({ admin: true });
-    const context = await browser.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": randomClientIp() } });
+    const context = await otherBrowser(browser, { baseURL });
     const adminPage = await context.newPage();
     await signInOverHttp(context.request, admin, { userAgent: await adminPage.evaluate(() => navigator.userAgent) });
     for (const [email, shown] of [

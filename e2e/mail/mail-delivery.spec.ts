@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { test, expect } from "../fixtures";
 import { createUser } from "../support/users";
-import { startAppServer, type AppServer } from "../support/app-server";
+import { startServer, type SpecServer } from "../support/servers";
 import { createScratchDatabase, type ScratchDatabase } from "../support/scratch-database";
 import { startMailSink, type MailSink } from "../support/mail-sink";
 import { linkIn, waitForMail } from "../support/mailbox";
@@ -21,7 +21,7 @@ test.describe.configure({ mode: "serial" });
 test.slow("waits for servers of its own to start, a CLI-made user, and a mail retry");
 
 let database: ScratchDatabase;
-let server: AppServer | undefined;
+let server: SpecServer | undefined;
 let sink: MailSink | undefined;
 
 test.beforeAll(async () => {
@@ -39,7 +39,7 @@ test.afterAll(async () => {
   await database?.drop();
 });
 
-const startServer = () => startAppServer(PORT, { DATABASE_URL: database.url, SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}` });
+const startOwnServer = () => startServer(PORT, { DATABASE_URL: database.url, SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}` }, { deployment: "own" });
 
 async function requestReset(page: Page, email: string) {
   await page.goto(`http://localhost:${PORT}/forgot-password`);
@@ -79,7 +79,7 @@ const mailDirectory = (label: string) => path.join(os.tmpdir(), `latchkey-e2e-de
 
 test("a mail queued while the mail server is down is delivered once it is back", async ({ page }) => {
   const user = await createUser({ databaseUrl: database.url });
-  server = await startServer();
+  server = await startOwnServer();
   await requestReset(page, user.email);
   await waitForFailedAttempt(user.email);
   expect(await undeliveredCount()).toBe(1);
@@ -93,14 +93,14 @@ test("a mail queued while the mail server is down is delivered once it is back",
 
 test("a mail queued before the server is killed is delivered after it restarts", async ({ page }) => {
   const user = await createUser({ databaseUrl: database.url });
-  server = await startServer();
+  server = await startOwnServer();
   await requestReset(page, user.email);
   await waitForFailedAttempt(user.email);
   await server.stop("SIGKILL");
 
   const directory = mailDirectory("restart");
   sink = await startMailSink(SMTP_PORT, directory);
-  server = await startServer();
+  server = await startOwnServer();
   const mail = await waitForMail(user.email, "Reset your password", { directory, timeout: 30_000 });
 
   // The link mailed after the restart works.

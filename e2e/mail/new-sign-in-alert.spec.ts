@@ -1,11 +1,11 @@
-import type { Browser, BrowserContext } from "@playwright/test";
+import type { BrowserContext } from "@playwright/test";
 import { test, expect, randomClientIp, signInOverHttp, signInWithTwoFactor } from "../fixtures";
-import { registerWithForm, signInWithForm } from "../support/browser";
+import { otherBrowser, registerWithForm, signInWithForm } from "../support/browser";
 import { createUser, DEFAULT_PASSWORD, uniqueEmail, type TestUser } from "../support/users";
 import { linkIn, waitForMail } from "../support/mailbox";
 import { sql } from "../support/database";
 import { createApiKey, ORIGIN } from "../support/account-setup";
-import { specPort, startServer, stopServer, type SpecServer } from "../support/servers";
+import { specPort, startServer, type SpecServer } from "../support/servers";
 
 // New-sign-in alerts (lib/sign-in-alerts/): a browser is known by its signed
 // device cookie; a browser sign-in from one the account has not seen mails
@@ -22,10 +22,6 @@ async function alertRows(email: string): Promise<number> {
 
 async function knownDevices(userId: string): Promise<number> {
   return (await sql(`SELECT "id" FROM "KnownDevice" WHERE "userId" = $1`, [userId])).length;
-}
-
-async function newBrowser(browser: Browser, baseURL: string | undefined, options: { userAgent?: string; javaScriptEnabled?: boolean } = {}) {
-  return browser.newContext({ baseURL, ...options, extraHTTPHeaders: { "x-forwarded-for": randomClientIp() } });
 }
 
 async function signInInBrowser(context: BrowserContext, user: Pick<TestUser, "email" | "password">) {
@@ -100,7 +96,7 @@ test.describe("new-sign-in alerts", () => {
     expect(await knownDevices(user.id)).toBe(2);
 
     // The owner opens it on a phone without JavaScript: one button, a plain form post.
-    const phone = await newBrowser(browser, baseURL, { javaScriptEnabled: false });
+    const phone = await otherBrowser(browser, { baseURL, javaScriptEnabled: false });
     const phonePage = await phone.newPage();
     await phonePage.goto(link);
     await expect(phonePage.getByRole("heading", { name: "This wasn't me" })).toBeVisible();
@@ -153,7 +149,7 @@ test.describe("new-sign-in alerts", () => {
     // Basic auth and an API key from a client with no cookies: no device, no session, no mail.
     await sql(`UPDATE "User" SET "emailVerified" = "createdAt" WHERE "email" = $1`, [email]);
     const key = await createApiKey(page, "alerts spec");
-    const client = await newBrowser(browser, baseURL);
+    const client = await otherBrowser(browser, { baseURL });
     const basic = `Basic ${Buffer.from(`${email}:${DEFAULT_PASSWORD}`).toString("base64")}`;
     expect((await client.request.get("/api/me", { headers: { authorization: basic } })).status()).toBe(200);
     expect((await client.request.get("/api/me", { headers: { authorization: `Bearer ${key}` } })).status()).toBe(200);
@@ -166,7 +162,7 @@ test.describe("new-sign-in alerts", () => {
   test("a sign-in with password and authenticator code from a second browser mails too", async ({ twoFactorUser, browser, baseURL }) => {
     // The fixture signed in `page` (the account's first device) and turned two-factor on.
     expect(await knownDevices(twoFactorUser.id)).toBe(1);
-    const laptop = await newBrowser(browser, baseURL);
+    const laptop = await otherBrowser(browser, { baseURL });
     await signInWithTwoFactor(await laptop.newPage(), twoFactorUser);
     expect(await alertRows(twoFactorUser.email)).toBe(1);
     const mail = await waitForMail(twoFactorUser.email, SUBJECT);
@@ -200,14 +196,14 @@ test.describe("NEW_SIGN_IN_ALERTS=false", () => {
   });
 
   test.afterAll(async () => {
-    if (server) await stopServer(server);
+    if (server) await server.stop();
   });
 
   test("a second browser is recorded but mails nothing", async ({ browser }) => {
     test.slow(); // two sign-ins (bcrypt) against a second server
     const user = await createUser();
     for (const userAgent of [FIREFOX_ON_LINUX, "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/150.0.0.0 Safari/537.36"]) {
-      const context = await browser.newContext({ baseURL: server.baseURL, userAgent, extraHTTPHeaders: { "x-forwarded-for": randomClientIp() } });
+      const context = await otherBrowser(browser, { baseURL: server.baseURL, userAgent });
       await signInOverHttp(context.request, user, { userAgent });
       await context.close();
     }

@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { Page } from "@playwright/test";
 import { test, expect, randomClientIp } from "../fixtures";
-import { signInWithForm } from "../support/browser";
+import { otherBrowser, signInWithForm } from "../support/browser";
 import { createUser, setUserActive, uniqueEmail } from "../support/users";
 import { linkIn, mailsTo, waitForMail } from "../support/mailbox";
 import { expireTokensOf, waitForOutboxToSettle } from "../support/outbox";
@@ -182,7 +182,7 @@ test.describe("password reset", () => {
     await page.goto("/dashboard");
     await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
 
-    const other = await browser.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": randomClientIp() } });
+    const other = await otherBrowser(browser, { baseURL });
     const stranger = await other.newPage();
     const wrong = { Authorization: `Basic ${Buffer.from(`${signedInUser.email}:not the password`).toString("base64")}` };
     for (let attempt = 1; attempt <= 5; attempt++) await stranger.request.get("/api/me", { headers: wrong });

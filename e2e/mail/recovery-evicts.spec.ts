@@ -1,6 +1,6 @@
-import type { Browser, Page } from "@playwright/test";
-import { test, expect, randomClientIp } from "../fixtures";
-import { registerWithForm, signInWithForm } from "../support/browser";
+import type { Page } from "@playwright/test";
+import { test, expect } from "../fixtures";
+import { otherBrowserPage, registerWithForm, signInWithForm } from "../support/browser";
 import { DEFAULT_PASSWORD, uniqueEmail } from "../support/users";
 import { waitForMail } from "../support/mailbox";
 import { sql } from "../support/database";
@@ -24,11 +24,6 @@ import {
 // password change, cancels a pending email change.
 
 const OWNER_PASSWORD = "the rightful owner's passphrase";
-
-async function newBrowser(browser: Browser, baseURL: string | undefined): Promise<Page> {
-  const context = await browser.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": randomClientIp() } });
-  return context.newPage();
-}
 
 async function apiMeStatus(page: Page, key: string): Promise<number> {
   return (await page.request.get("/api/me", { headers: { "X-API-Key": key } })).status();
@@ -64,7 +59,7 @@ test.describe("a recovery evicts", () => {
     await setEmailVerified(victim, false);
     expect(await apiMeStatus(squatter, key)).toBe(200);
 
-    const owner = await newBrowser(browser, baseURL);
+    const owner = await otherBrowserPage(browser, { baseURL });
     await resetPasswordByMail(owner, victim, OWNER_PASSWORD);
 
     const notice = await waitForMail(victim, "Your password was changed");
@@ -115,7 +110,7 @@ test.describe("a recovery evicts", () => {
     await askForEmailChange(page, newEmail, twoFactorUser.password);
     const link = await emailChangeLink(newEmail);
 
-    const other = await newBrowser(browser, baseURL);
+    const other = await otherBrowserPage(browser, { baseURL });
     await resetPasswordByMail(other, twoFactorUser.email, OWNER_PASSWORD);
     expect(await apiMeStatus(other, key)).toBe(200);
     expect(await userRow(twoFactorUser.email)).toMatchObject({ pendingEmail: null });

@@ -3,7 +3,7 @@ import path from "node:path";
 import { test, expect } from "../fixtures";
 import { registerWithForm, signInWithForm } from "../support/browser";
 import { uniqueEmail, DEFAULT_PASSWORD } from "../support/users";
-import { startAppServer, type AppServer } from "../support/app-server";
+import { startServer, type SpecServer } from "../support/servers";
 import { createScratchDatabase, type ScratchDatabase } from "../support/scratch-database";
 import { startMailSink, type MailSink } from "../support/mail-sink";
 import { linkIn, waitForMail } from "../support/mailbox";
@@ -23,14 +23,14 @@ const directory = path.join(os.tmpdir(), `latchkey-e2e-require-${APP_PORT}-${Dat
 test.describe.configure({ mode: "serial" });
 
 let database: ScratchDatabase;
-let server: AppServer;
+let server: SpecServer;
 let sink: MailSink;
 
 test.beforeAll(async () => {
   test.setTimeout(90_000); // a migrated scratch database and a server of its own starting
   database = await createScratchDatabase("require");
   sink = await startMailSink(SMTP_PORT, directory);
-  server = await startAppServer(PORT, {
+  server = await startServer(PORT, {
     DATABASE_URL: database.url,
     SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
     REQUIRE_EMAIL_VERIFICATION: "true",
@@ -38,7 +38,7 @@ test.beforeAll(async () => {
     AUTH_OIDC_ID: OIDC_CLIENT.id,
     AUTH_OIDC_SECRET: OIDC_CLIENT.secret,
     AUTH_OIDC_NAME: OIDC_NAME,
-  });
+  }, { deployment: "own" });
 });
 
 test.afterAll(async () => {

@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { test, expect, randomClientIp } from "../fixtures";
-import { startAppServer, type AppServer } from "../support/app-server";
 import { signInWithForm } from "../support/browser";
-import { httpRequest, signInOverRawHttp } from "../support/http";
+import { httpRequest, signInOverRawHttp } from "../support/http-client.mjs";
 import { labelValues, METRICS_TOKEN, sample, scrape } from "../support/metrics";
 import { createScratchDatabase, type ScratchDatabase } from "../support/scratch-database";
-import { specPort } from "../support/servers";
+import { specPort, startServer, type SpecServer } from "../support/servers";
 import { createUser } from "../support/users";
 
 // GET /metrics (scripts/start.mjs, lib/server/metrics-endpoint.mjs): behind
@@ -20,12 +19,12 @@ test.describe("metrics", () => {
   // One server for the describe block: its tests in one worker, in turn.
   test.describe.configure({ mode: "default" });
   let database: ScratchDatabase;
-  let server: AppServer;
+  let server: SpecServer;
 
   test.beforeAll(async () => {
     test.setTimeout(120_000);
     database = await createScratchDatabase("metrics");
-    server = await startAppServer(specPort(30), { DATABASE_URL: database.url, METRICS_TOKEN });
+    server = await startServer(specPort(30), { DATABASE_URL: database.url, METRICS_TOKEN }, { deployment: "own" });
   });
   test.afterAll(async () => {
     await server?.stop();
@@ -36,11 +35,11 @@ test.describe("metrics", () => {
     // The suite's own server runs without METRICS_TOKEN: no /metrics at all.
     expect((await request.get("/metrics")).status()).toBe(404);
     for (const authorization of ["", "Bearer not-the-metrics-token-at-all", `Basic ${Buffer.from(`x:${METRICS_TOKEN}`).toString("base64")}`]) {
-      const answer = await scrape(server.url, authorization);
+      const answer = await scrape(server.baseURL, authorization);
       expect(answer.status, `refused: ${authorization || "no header"}`).toBe(401);
       expect(answer.body).not.toContain("latchkey_");
     }
-    const ok = await scrape(server.url);
+    const ok = await scrape(server.baseURL);
     expect(ok.status).toBe(200);
     expect(ok.headers["content-type"]).toContain("text/plain");
     expect(ok.body).toContain("process_cpu_user_seconds_total");
@@ -50,13 +49,13 @@ test.describe("metrics", () => {
   test("a sign-in moves latchkey_sign_ins_total{method=password,outcome=success}", async ({ page }) => {
     test.slow();
     const user = await createUser({ databaseUrl: database.url });
-    const before = sample((await scrape(server.url)).body, "latchkey_sign_ins_total", PASSWORD_SUCCESS);
+    const before = sample((await scrape(server.baseURL)).body, "latchkey_sign_ins_total", PASSWORD_SUCCESS);
 
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${server.baseURL}/login`);
     await signInWithForm(page, user.email, user.password);
     await page.waitForURL(/\/dashboard/);
 
-    const after = (await scrape(server.url)).body;
+    const after = (await scrape(server.baseURL)).body;
     expect(sample(after, "latchkey_sign_ins_total", PASSWORD_SUCCESS)).toBe(before + 1);
     expect(sample(after, "latchkey_open_sessions")).toBeGreaterThanOrEqual(1);
   });
@@ -65,18 +64,19 @@ test.describe("metrics", () => {
     test.slow();
     const user = await createUser({ databaseUrl: database.url });
     const failure = { method: "password", outcome: "failure" };
-    const before = sample((await scrape(server.url)).body, "latchkey_sign_ins_total", failure);
-    const answer = await signInOverRawHttp(server.url, user.email, "not the password at all", randomClientIp());
+    const before = sample((await scrape(server.baseURL)).body, "latchkey_sign_ins_total", failure);
+    const answer = await signInOverRawHttp(server.baseURL, { email: user.email, password: "not the password at all" }, { ip: randomClientIp() });
     expect(answer.ok).toBe(false);
-    await expect.poll(async () => sample((await scrape(server.url)).body, "latchkey_sign_ins_total", failure)).toBe(before + 1);
+    await expect.poll(async () => sample((await scrape(server.baseURL)).body, "latchkey_sign_ins_total", failure)).toBe(before + 1);
   });
 
   test("the HTTP histogram is labelled by route pattern and status class, never by raw path", async () => {
     const secret = randomUUID();
-    await httpRequest(`${server.url}/reset-password?token=${secret}`);
-    await httpRequest(`${server.url}/api/auth/csrf`);
-    await httpRequest(`${server.url}/no-such-page-${secret}`);
-    const text = (await scrape(server.url)).body;
+    await httpRequest(`${server.baseURL}/reset-password?token=${secret}`);
+    await httpRequest(`${server.baseURL}/api/auth/csrf`);
+    await httpRequest(`${server.baseURL}/no-such-page-${secret}`);
+    await httpRequest(`${server.baseURL}/api/health`);
+    const text = (await scrape(server.baseURL)).body;
     expect(text).not.toContain(secret);
     const routes = labelValues(text, "latchkey_http_request_duration_seconds", "route");
     expect(routes).toEqual(expect.arrayContaining(["/reset-password", "/api/auth/[...nextauth]", "(unmatched)", "/api/health"]));
@@ -88,13 +88,13 @@ test.describe("metrics", () => {
 
 test.describe("metrics of a cluster (WEB_CONCURRENCY=2)", () => {
   let database: ScratchDatabase;
-  let server: AppServer;
+  let server: SpecServer;
 
   test.beforeAll(async () => {
     test.setTimeout(120_000);
     database = await createScratchDatabase("metrics_cluster");
-    server = await startAppServer(specPort(31), { DATABASE_URL: database.url, METRICS_TOKEN, WEB_CONCURRENCY: "2" });
-    await expect.poll(() => server.output().match(/"msg":"serving /g)?.length ?? 0, { timeout: 60_000 }).toBe(2);
+    // Ready once both processes say they are serving.
+    server = await startServer(specPort(31), { DATABASE_URL: database.url, METRICS_TOKEN, WEB_CONCURRENCY: "2" }, { deployment: "own" });
   });
   test.afterAll(async () => {
     await server?.stop();
@@ -104,7 +104,7 @@ test.describe("metrics of a cluster (WEB_CONCURRENCY=2)", () => {
   test("one scrape sums the counters of both server processes", async () => {
     test.slow();
     const user = await createUser({ databaseUrl: database.url });
-    const before = sample((await scrape(server.url)).body, "latchkey_sign_ins_total", PASSWORD_SUCCESS);
+    const before = sample((await scrape(server.baseURL)).body, "latchkey_sign_ins_total", PASSWORD_SUCCESS);
     // Each request on a connection of its own, which the primary hands to the processes in
     // turn: a sign-in is two (the CSRF token, the callback), so an odd third moves the next
     // callback to the other process. Until both processes have signed someone in (each
@@ -112,15 +112,15 @@ test.describe("metrics of a cluster (WEB_CONCURRENCY=2)", () => {
     const signedInBy = () => new Set([...server.output().matchAll(/"pid":(\d+)[^\n]*"event":"sign_in\.succeeded"/g)].map((match) => match[1]));
     let signIns = 0;
     while (signIns < 4 || (signedInBy().size < 2 && signIns < 12)) {
-      expect((await signInOverRawHttp(server.url, user.email, user.password, randomClientIp())).ok).toBe(true);
+      expect((await signInOverRawHttp(server.baseURL, user, { ip: randomClientIp() })).ok).toBe(true);
       signIns += 1;
-      await httpRequest(`${server.url}/api/health`);
+      await httpRequest(`${server.baseURL}/api/health`);
     }
     expect(signedInBy().size, "sign-ins served by both processes").toBe(2);
 
     // Whichever process receives them, the scrapes see every sign-in.
     for (let i = 0; i < 4; i++) {
-      const text = (await scrape(server.url)).body;
+      const text = (await scrape(server.baseURL)).body;
       expect(sample(text, "latchkey_sign_ins_total", PASSWORD_SUCCESS)).toBe(before + signIns);
       // A database figure is read once, not added up per process.
       expect(sample(text, "latchkey_open_sessions")).toBe(signIns);

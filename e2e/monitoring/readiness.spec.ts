@@ -4,11 +4,10 @@ import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import { test, expect } from "../fixtures";
-import { startAppServer, type AppServer } from "../support/app-server";
 import { sql } from "../support/database";
-import { httpRequest } from "../support/http";
+import { httpRequest } from "../support/http-client.mjs";
 import { createScratchDatabase, type ScratchDatabase } from "../support/scratch-database";
-import { onPostgres, specPort } from "../support/servers";
+import { onPostgres, specPort, startServer, type SpecServer } from "../support/servers";
 
 // /api/ready (lib/health.ts): 200 only while the database answers, its
 // migrations are all applied and the process is not shutting down; 503 with
@@ -25,7 +24,7 @@ async function readiness(baseURL: string): Promise<{ status: number; body: { sta
 const migrate = (url: string) => run(process.execPath, ["scripts/prisma.mjs", "migrate"], { env: { ...process.env, DATABASE_URL: url }, timeout: 60_000 });
 
 test.describe("readiness", () => {
-  let server: AppServer | undefined;
+  let server: SpecServer | undefined;
   let database: ScratchDatabase | undefined;
   test.afterEach(async () => {
     await server?.stop();
@@ -39,12 +38,12 @@ test.describe("readiness", () => {
     test.setTimeout(240_000);
     if (onPostgres) {
       database = await createScratchDatabase("ready_outage");
-      server = await startAppServer(specPort(32), { DATABASE_URL: database.url });
-      expect(await readiness(server.url)).toEqual({ status: 200, body: { status: "ready" } });
+      server = await startServer(specPort(32), { DATABASE_URL: database.url }, { deployment: "own" });
+      expect(await readiness(server.baseURL)).toEqual({ status: 200, body: { status: "ready" } });
 
       // The database goes away under the running server (its connections cut)…
       await database.drop();
-      await expect.poll(() => readiness(server!.url), { timeout: 30_000 }).toEqual({
+      await expect.poll(() => readiness(server!.baseURL), { timeout: 30_000 }).toEqual({
         status: 503,
         body: { status: "not ready", reason: "database unreachable" },
       });
@@ -66,8 +65,9 @@ test.describe("readiness", () => {
           await prepared.drop();
         },
       };
-      server = await startAppServer(specPort(32), { DATABASE_URL: database.url });
-      await expect.poll(() => readiness(server!.url), { timeout: 30_000 }).toEqual({
+      // Answering, not ready: /api/ready says 503 until the file is there.
+      server = await startServer(specPort(32), { DATABASE_URL: database.url }, { deployment: "own", ready: { accept: "any" } });
+      await expect.poll(() => readiness(server!.baseURL), { timeout: 30_000 }).toEqual({
         status: 503,
         body: { status: "not ready", reason: "database unreachable" },
       });
@@ -75,16 +75,16 @@ test.describe("readiness", () => {
       fs.mkdirSync(dir, { recursive: true });
       fs.renameSync(prepared.url.slice("file:".length), file);
     }
-    await expect.poll(async () => (await readiness(server!.url)).status, { timeout: 30_000 }).toBe(200);
+    await expect.poll(async () => (await readiness(server!.baseURL)).status, { timeout: 30_000 }).toBe(200);
     // The liveness probe answered all along.
-    expect((await httpRequest(`${server.url}/login`)).status).toBe(200);
+    expect((await httpRequest(`${server.baseURL}/login`)).status).toBe(200);
   });
 
   test("is 503 while a migration of this build is not applied", async () => {
     test.slow();
     database = await createScratchDatabase("ready_migrations");
-    server = await startAppServer(specPort(33), { DATABASE_URL: database.url });
-    expect((await readiness(server.url)).status).toBe(200);
+    server = await startServer(specPort(33), { DATABASE_URL: database.url }, { deployment: "own" });
+    expect((await readiness(server.baseURL)).status).toBe(200);
 
     const [latest] = await sql<{ migration_name: string }>(
       'SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name DESC LIMIT 1',
@@ -93,28 +93,27 @@ test.describe("readiness", () => {
     );
     expect(latest).toBeDefined();
     await sql('UPDATE "_prisma_migrations" SET rolled_back_at = CURRENT_TIMESTAMP WHERE migration_name = $1', [latest!.migration_name], database.url);
-    expect(await readiness(server.url)).toEqual({ status: 503, body: { status: "not ready", reason: "migrations not applied" } });
+    expect(await readiness(server.baseURL)).toEqual({ status: 503, body: { status: "not ready", reason: "migrations not applied" } });
 
     await sql('UPDATE "_prisma_migrations" SET rolled_back_at = NULL WHERE migration_name = $1', [latest!.migration_name], database.url);
-    expect((await readiness(server.url)).status).toBe(200);
+    expect((await readiness(server.baseURL)).status).toBe(200);
   });
 
   test("on SIGTERM is 503 for SHUTDOWN_READY_DELAY_SECONDS while pages still answer, then the process stops", async () => {
     test.slow();
     database = await createScratchDatabase("ready_drain");
-    server = await startAppServer(specPort(34), { DATABASE_URL: database.url, SHUTDOWN_READY_DELAY_SECONDS: "4" });
-    expect((await readiness(server.url)).status).toBe(200);
+    server = await startServer(specPort(34), { DATABASE_URL: database.url, SHUTDOWN_READY_DELAY_SECONDS: "4" }, { deployment: "own" });
+    expect((await readiness(server.baseURL)).status).toBe(200);
 
     const signalled = Date.now();
     const stopped = server.stop("SIGTERM");
-    await expect.poll(() => readiness(server!.url), { timeout: 3_000 }).toEqual({ status: 503, body: { status: "not ready", reason: "shutting down" } });
+    await expect.poll(() => readiness(server!.baseURL), { timeout: 3_000 }).toEqual({ status: 503, body: { status: "not ready", reason: "shutting down" } });
     // Everything else is still served during the delay.
-    expect((await httpRequest(`${server.url}/api/health`)).status).toBe(200);
-    expect((await httpRequest(`${server.url}/login`)).status).toBe(200);
-    expect(server.process.exitCode, "still running during the delay").toBeNull();
+    expect((await httpRequest(`${server.baseURL}/api/health`)).status).toBe(200);
+    expect((await httpRequest(`${server.baseURL}/login`)).status).toBe(200);
+    expect(server.running(), "still running during the delay").toBe(true);
 
-    await stopped;
-    expect(server.process.exitCode).toBe(0);
+    expect(await stopped).toBe(0);
     expect(Date.now() - signalled).toBeGreaterThanOrEqual(4_000);
     expect(server.output()).toContain("answering /api/ready with 503 for 4 s");
   });

@@ -1,10 +1,9 @@
 import { test, expect, randomClientIp } from "../fixtures";
-import { httpRequest } from "../support/http";
+import { httpRequest, signInOverRawHttp } from "../support/http-client.mjs";
 import { startRegistrationLoad } from "../support/load";
 import { captureRegistration } from "../support/registration";
 import { createUser } from "../support/users";
-import { cpuTicks, isRunning, onPostgres, specPort, startServer, stopServer, type SpecServer } from "../support/servers";
-import { signInOverRawHttp } from "../support/http";
+import { cpuTicks, isRunning, onPostgres, specPort, startServer, type SpecServer } from "../support/servers";
 import { expectNothingLost } from "./verify";
 
 // WEB_CONCURRENCY=2 on the single-host default, SQLite: two server processes
@@ -15,7 +14,7 @@ import { expectNothingLost } from "./verify";
 
 let server: SpecServer | undefined;
 test.afterAll(async () => {
-  if (server && isRunning(server.pid)) await stopServer(server);
+  if (server && isRunning(server.pid)) await server.stop();
 });
 
 test.describe("two server processes on one SQLite file", () => {
@@ -35,7 +34,7 @@ test.describe("two server processes on one SQLite file", () => {
     // Signed-in readers: every dashboard load reads the session, and touches it.
     const reader = await createUser({ name: "Reader" });
     const readerIp = randomClientIp();
-    const readerSession = await signInOverRawHttp(base, reader.email, reader.password, readerIp);
+    const readerSession = await signInOverRawHttp(base, reader, { ip: readerIp });
     if (!readerSession.ok) throw new Error(`reader could not sign in: ${readerSession.status}`);
     let stopped = false;
     const pageStatuses: number[] = [];
@@ -66,10 +65,10 @@ test.describe("two server processes on one SQLite file", () => {
     // Both processes did the work.
     processes.forEach((pid, i) => expect(cpuTicks(pid) - (cpuBefore[i] ?? 0), `process ${pid} served`).toBeGreaterThan(50));
     for (const user of cli) {
-      expect((await signInOverRawHttp(base, user.email, user.password, randomClientIp())).ok, `${user.email} (CLI)`).toBe(true);
+      expect((await signInOverRawHttp(base, user, { ip: randomClientIp() })).ok, `${user.email} (CLI)`).toBe(true);
     }
     await expectNothingLost(attempts, base);
 
-    expect(await stopServer(server), server.output()).toBe(0);
+    expect(await server.stop(), server.output()).toBe(0);
   });
 });

@@ -4,7 +4,7 @@ import { startRegistrationLoad, type Attempt } from "../support/load";
 import { MAIL_TIMEOUT_MS, mailsTo } from "../support/mailbox";
 import { claimsOf, waitForOutboxToSettle } from "../support/outbox";
 import { captureRegistration } from "../support/registration";
-import { isRunning, onPostgres, specPort, startServer, stopServer, type SpecServer } from "../support/servers";
+import { isRunning, onPostgres, specPort, startServer, type SpecServer } from "../support/servers";
 import { startSlowMailServer, type SlowMailServer } from "../support/slow-mail-server";
 import { expectNothingLost } from "./verify";
 
@@ -36,7 +36,7 @@ async function slowMailServer(port: number, holdMs: number | "forever"): Promise
 }
 
 test.afterAll(async () => {
-  await Promise.all(servers.filter((server) => isRunning(server.pid)).map((server) => stopServer(server)));
+  await Promise.all(servers.filter((server) => isRunning(server.pid)).map((server) => server.stop()));
   for (const mail of mailServers) mail.close();
 });
 

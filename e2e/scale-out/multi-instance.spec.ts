@@ -5,7 +5,7 @@ import { mailsTo } from "../support/mailbox";
 import { claimsOf, waitForOutboxToSettle } from "../support/outbox";
 import { captureRegistration } from "../support/registration";
 import { setUserActive, uniqueEmail, DEFAULT_PASSWORD } from "../support/users";
-import { isRunning, onPostgres, specPort, startServer, stopServer, type SpecServer } from "../support/servers";
+import { isRunning, onPostgres, specPort, startServer, type SpecServer } from "../support/servers";
 import type { Page } from "@playwright/test";
 
 // Two instances, A and B, as on two hosts behind a proxy: two servers of the
@@ -30,7 +30,7 @@ test.describe("two instances on one PostgreSQL database", () => {
     [a, b] = await Promise.all([startServer(specPort(6)), startServer(specPort(7))]);
   });
   test.afterAll(async () => {
-    await Promise.all([a, b].filter((server) => server && isRunning(server.pid)).map((server) => stopServer(server)));
+    await Promise.all([a, b].filter((server) => server && isRunning(server.pid)).map((server) => server.stop()));
   });
 
   async function signInOn(page: Page, server: SpecServer, email: string, password: string) {

@@ -1,8 +1,8 @@
 import { test, expect, randomClientIp } from "../fixtures";
 import { auditCount, basicGuess, captureCodeStep } from "../support/guesses";
-import { signInOverRawHttp } from "../support/http";
+import { signInOverRawHttp } from "../support/http-client.mjs";
 import { createUser } from "../support/users";
-import { isRunning, onPostgres, specPort, startServer, stopServer, type SpecServer } from "../support/servers";
+import { isRunning, onPostgres, specPort, startServer, type SpecServer } from "../support/servers";
 
 // Guesses sent all at once against one account, spread over several server
 // processes: every secret check reserves its attempt in the database before
@@ -27,7 +27,7 @@ function describeParallelGuesses(title: string, start: () => Promise<SpecServer[
       servers = await start();
     });
     test.afterAll(async () => {
-      await Promise.all(servers.filter((server) => isRunning(server.pid)).map((server) => stopServer(server)));
+      await Promise.all(servers.filter((server) => isRunning(server.pid)).map((server) => server.stop()));
     });
 
     test("40 parallel wrong passwords over Basic auth: at most the limit are checked; then the right one is refused", async () => {
@@ -62,7 +62,7 @@ function describeParallelGuesses(title: string, start: () => Promise<SpecServer[
 
       const right = await replay(on(1), await twoFactorUser.app.nextCode(), randomClientIp());
       expect(right.headers["x-action-redirect"], "no sign-in").toBeUndefined();
-      const password = await signInOverRawHttp(on(0), twoFactorUser.email, twoFactorUser.password, randomClientIp());
+      const password = await signInOverRawHttp(on(0), twoFactorUser, { ip: randomClientIp() });
       expect(password.ok).toBe(false);
       if (!password.ok) expect(password.location).toContain("code=throttled");
     });
@@ -70,7 +70,7 @@ function describeParallelGuesses(title: string, start: () => Promise<SpecServer[
     test("8 parallel sign-ins with the right password all succeed", async () => {
       const user = await createUser();
       const results = await Promise.all(
-        Array.from({ length: 8 }, (_, i) => signInOverRawHttp(on(i), user.email, user.password, randomClientIp())),
+        Array.from({ length: 8 }, (_, i) => signInOverRawHttp(on(i), user, { ip: randomClientIp() })),
       );
       expect(results.map((result) => result.ok)).toEqual(Array(8).fill(true));
     });

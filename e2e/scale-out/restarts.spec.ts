@@ -2,8 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test, expect } from "../fixtures";
-import { httpRequest } from "../support/http";
-import { isRunning, specPort, startServer, stopServer, type SpecServer } from "../support/servers";
+import { httpRequest } from "../support/http-client.mjs";
+import { isRunning, specPort, startServer, type SpecServer } from "../support/servers";
 
 // The cluster's primary (scripts/start.mjs, WEB_CONCURRENCY=2) when a
 // replacement server process cannot start: a deploy broke the configuration
@@ -49,7 +49,7 @@ test.describe("a replacement server process that cannot start", () => {
     project = linkedProjectCopy();
   });
   test.afterAll(async () => {
-    if (server && isRunning(server.pid)) await stopServer(server);
+    if (server && isRunning(server.pid)) await server.stop();
     project.remove();
   });
 
@@ -86,7 +86,7 @@ test.describe("a replacement server process that cannot start", () => {
     await expect.poll(() => server?.output().includes(`server process ${survivor} died`)).toBe(true);
     await expect.poll(() => healthStatus(server?.baseURL ?? ""), { timeout: 15_000 }).toBe(200);
 
-    expect(await stopServer(server), server.output().slice(-2500)).toBe(0);
+    expect(await server.stop(), server.output().slice(-2500)).toBe(0);
   });
 });
 

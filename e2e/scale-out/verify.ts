@@ -1,7 +1,7 @@
 import { expect } from "@playwright/test";
-import { randomClientIp } from "../fixtures";
+import { randomClientIp } from "../support/client-address";
 import { sql } from "../support/database";
-import { signInOverRawHttp } from "../support/http";
+import { signInOverRawHttp } from "../support/http-client.mjs";
 import type { Attempt } from "../support/load";
 
 interface StoredUser {
@@ -45,7 +45,7 @@ export async function expectNothingLost(attempts: Attempt[], baseURL: string): P
     expect(user.passwordHash, `${user.email}: a bcrypt hash`).toMatch(/^\$2[aby]\$\d\d\$/);
     expect(Number(user.registered), `${user.email}: one "user.registered" record`).toBe(1);
     const password = attempts.find((a) => a.email === user.email)?.password ?? "";
-    const signedIn = await signInOverRawHttp(baseURL, user.email, password, randomClientIp());
+    const signedIn = await signInOverRawHttp(baseURL, { email: user.email, password }, { ip: randomClientIp() });
     expect(signedIn.ok, `${user.email} signs in after the restart`).toBe(true);
     // Registration signs in once, and so did each sign-in answered with success; the check above added one more.
     const answeredSignIns = attempts.filter((a) => a.email === user.email && a.kind === "sign-in" && a.result === "ok").length;

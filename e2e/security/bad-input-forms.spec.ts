@@ -1,3 +1,4 @@
+import { setValue } from "../support/browser";
 import { test, expect } from "../fixtures";
 import { DEFAULT_PASSWORD, createUser, uniqueEmail } from "../support/users";
 import { expectServerHealthy } from "./support";
@@ -17,13 +18,6 @@ const HTML_NAME = `${SCRIPT_TAG}<img src=x onerror=alert(2)>`;
 /** Right-to-left override, zero-width joiner (inside 👩‍💻), emoji, a combining accent. */
 const UNICODE_NAME = "Zoe\u0301 \u202Egnp.exe \u{1F469}\u200D\u{1F4BB} \u{1F600}";
 const NUL_TEXT = "before\u0000after";
-
-/** Sets an input's value directly (no typing, no maxlength). */
-async function setValue(field: Locator, value: string): Promise<void> {
-  await field.evaluate((input, text) => {
-    (input as HTMLInputElement).value = text;
-  }, value);
-}
 
 /**
  * Submits with `button` and waits until the form has settled: the server

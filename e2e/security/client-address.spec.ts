@@ -1,9 +1,9 @@
 import type { Page } from "@playwright/test";
 import { test, expect, randomClientIp } from "../fixtures";
 import { sql } from "../support/database";
-import { httpRequest } from "../support/http";
+import { httpRequest } from "../support/http-client.mjs";
 import { createScratchDatabase, type ScratchDatabase } from "../support/scratch-database";
-import { isRunning, specPort, startServer, stopServer, type SpecServer } from "../support/servers";
+import { isRunning, specPort, startServer, type SpecServer } from "../support/servers";
 import { uniqueEmail } from "../support/users";
 import { captureServerAction, replayHeaders } from "./support";
 
@@ -60,7 +60,7 @@ test.describe("client addresses behind npm start", () => {
   });
 
   test.afterAll(async () => {
-    await Promise.all(servers.filter((server) => isRunning(server.pid)).map((server) => stopServer(server)));
+    await Promise.all(servers.filter((server) => isRunning(server.pid)).map((server) => server.stop()));
     await database?.drop();
   });
 

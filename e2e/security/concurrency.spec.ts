@@ -1,4 +1,5 @@
-import { test, expect, randomClientIp } from "../fixtures";
+import { test, expect } from "../fixtures";
+import { otherBrowser } from "../support/browser";
 import { DEFAULT_PASSWORD, uniqueEmail } from "../support/users";
 import type { Page } from "@playwright/test";
 
@@ -17,7 +18,7 @@ test.describe("concurrent registration", () => {
     // Each browser is its own client address: registration allows 10 an hour per address.
     const contexts = await Promise.all(
       Array.from({ length: BROWSERS }, () =>
-        browser.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": randomClientIp() } }),
+        otherBrowser(browser, { baseURL }),
       ),
     );
     const pages = await Promise.all(contexts.map((context) => context.newPage()));

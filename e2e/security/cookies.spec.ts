@@ -3,11 +3,12 @@ import { test, expect } from "../fixtures";
 import { signInWithForm } from "../support/browser";
 import { turnOnTwoFactor } from "../support/totp";
 import { BROWSER_KEY_COOKIE, DEVICE_COOKIE, SESSION_COOKIE, setCookiesOf, type SetCookie } from "./support";
-import { APP_SERVER_SECRET, startAppServer, type AppServer } from "../support/app-server";
+import { E2E_SECRET, startServer, type SpecServer } from "../support/servers";
 import { createScratchDatabase, type ScratchDatabase } from "../support/scratch-database";
 import { createUser, type TestUser } from "../support/users";
 import { APP_PORT } from "../support/mail-settings";
 import type { Page, Response } from "@playwright/test";
+import { postCredentialsForm } from "../support/credentials";
 
 // The e2e server speaks plain HTTP, so its cookies cannot be Secure: a browser
 // would refuse a Secure cookie from an insecure origin. Behind HTTPS
@@ -94,11 +95,7 @@ test.describe("session cookies", () => {
   });
 
   test("the Auth.js credentials callback sets the same kind of cookies", async ({ request, user }) => {
-    const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-    const response = await request.post("/api/auth/callback/credentials", {
-      form: { csrfToken, email: user.email, password: user.password },
-      maxRedirects: 0,
-    });
+    const response = await postCredentialsForm(request, user);
     expect(response.status()).toBe(302);
     const cookies = setCookiesOf(response.headersArray());
     for (const name of [SESSION_COOKIE, BROWSER_KEY_COOKIE, DEVICE_COOKIE]) expectHttpOnlyLax(find(cookies, name));
@@ -111,14 +108,14 @@ test.describe("session cookies behind an HTTPS proxy", () => {
   const PORT = APP_PORT + 80;
   test.use({ baseURL: `http://localhost:${PORT}` });
   let database: ScratchDatabase;
-  let server: AppServer;
+  let server: SpecServer;
   let user: TestUser;
 
   test.beforeAll(async () => {
     test.setTimeout(90_000); // a migrated scratch database, a server of its own starting and a CLI-made user
     database = await createScratchDatabase("proxy");
     // No AUTH_URL, hence no SMTP_URL either (production refuses one without the other).
-    server = await startAppServer(PORT, { DATABASE_URL: database.url, AUTH_URL: "", SMTP_URL: "" });
+    server = await startServer(PORT, { DATABASE_URL: database.url, AUTH_URL: "", SMTP_URL: "" }, { deployment: "own" });
     user = await createUser({ databaseUrl: database.url });
   });
 
@@ -131,12 +128,7 @@ test.describe("session cookies behind an HTTPS proxy", () => {
     request,
   }) => {
     const https = { "x-forwarded-proto": "https" };
-    const { csrfToken } = (await (await request.get("/api/auth/csrf", { headers: https })).json()) as { csrfToken: string };
-    const response = await request.post("/api/auth/callback/credentials", {
-      form: { csrfToken, email: user.email, password: user.password },
-      headers: https,
-      maxRedirects: 0,
-    });
+    const response = await postCredentialsForm(request, user, https);
     expect(response.status()).toBe(302);
     expect(response.headers().location ?? "").not.toContain("error=");
     const cookies = setCookiesOf(response.headersArray());
@@ -149,7 +141,7 @@ test.describe("session cookies behind an HTTPS proxy", () => {
     expect((await me(`__Host-${SESSION_COOKIE}=${session}`)).status()).toBe(200);
     // ...but not the same session as a __Secure- cookie (what Auth.js named it before, and a
     // sibling subdomain could set), though its token is valid for that name.
-    const secret = APP_SERVER_SECRET;
+    const secret = E2E_SECRET;
     const claims = await decode({ token: session, secret, salt: `__Host-${SESSION_COOKIE}` });
     const planted = await encode({ token: claims ?? {}, secret, salt: `__Secure-${SESSION_COOKIE}` });
     expect((await me(`__Secure-${SESSION_COOKIE}=${planted}`)).status()).toBe(401);

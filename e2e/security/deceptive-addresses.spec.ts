@@ -1,4 +1,5 @@
-import type { Locator, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { setValue } from "../support/browser";
 import { test, expect } from "../fixtures";
 import { DEFAULT_PASSWORD, createUser, uniqueEmail } from "../support/users";
 import { mailsTo, waitForMail } from "../support/mailbox";
@@ -12,13 +13,6 @@ import { sql } from "../support/database";
 
 const DECEPTIVE = ['"a@evil.test"@victim.test', "victim＠evil.test", "victim@victim.test <a@evil.test>"];
 const INVALID = "Enter a valid email address, like name@example.com.";
-
-/** Sets the field's value as a hand-made request would (no browser clean-up of an email input). */
-async function setValue(field: Locator, value: string): Promise<void> {
-  await field.evaluate((input, text) => {
-    (input as HTMLInputElement).value = text;
-  }, value);
-}
 
 async function outboxRowsTo(to: string): Promise<number> {
   return (await sql(`SELECT "id" FROM "OutboxMail" WHERE "to" = $1`, [to])).length;

@@ -1,8 +1,8 @@
 import type { Page } from "@playwright/test";
-import { test, expect, randomClientIp, type TwoFactorUser } from "../fixtures";
-import { signInWithForm, signOut } from "../support/browser";
+import { test, expect, randomClientIp } from "../fixtures";
+import { enterCode, passwordStep, signInWithForm, signOut } from "../support/browser";
 import { basicAuth } from "../support/guesses";
-import { signInOverRawHttp } from "../support/http";
+import { signInOverRawHttp } from "../support/http-client.mjs";
 import { createUser } from "../support/users";
 
 // One failure budget per account for every secret typed or sent for it
@@ -15,17 +15,10 @@ const LOCKED = "Too many attempts. Try again in 1 minute.";
 const INVALID_CODE = "That code is not valid.";
 
 
-async function passwordStep(page: Page, user: TwoFactorUser) {
-  await page.goto("/login");
-  await signInWithForm(page, user.email, user.password);
-  await expect(page).toHaveURL("/login/two-factor");
-}
-
 /** A fresh code page each time, so the previous code's message cannot pass for this one's. */
-async function enterCode(page: Page, code: string) {
+async function enterCodeOnFreshPage(page: Page, code: string) {
   await page.goto("/login/two-factor");
-  await page.getByLabel("Authentication code").fill(code);
-  await page.getByRole("button", { name: "Verify" }).click();
+  await enterCode(page, code);
 }
 
 async function wrongPasswordOnForm(page: Page, email: string) {
@@ -45,10 +38,10 @@ test.describe("one budget per account, for every factor", () => {
     // Two wrong codes a round: the right password in between must not give the guesser a fresh budget.
     for (let wrong = 0; wrong < ACCOUNT_LIMIT; wrong += 1) {
       if (wrong % 2 === 0) await passwordStep(page, twoFactorUser);
-      await enterCode(page, twoFactorUser.app.wrongCode());
+      await enterCodeOnFreshPage(page, twoFactorUser.app.wrongCode());
       await expect(page.getByText(INVALID_CODE)).toBeVisible();
     }
-    await enterCode(page, await twoFactorUser.app.nextCode());
+    await enterCodeOnFreshPage(page, await twoFactorUser.app.nextCode());
     await expect(page.getByText(LOCKED)).toBeVisible();
     await expect(page).toHaveURL("/login/two-factor");
 
@@ -66,10 +59,10 @@ test.describe("one budget per account, for every factor", () => {
     await signOut(page, { from: "/dashboard" });
     await passwordStep(page, twoFactorUser);
     for (let wrong = 1; wrong < ACCOUNT_LIMIT; wrong += 1) {
-      await enterCode(page, twoFactorUser.app.wrongCode());
+      await enterCodeOnFreshPage(page, twoFactorUser.app.wrongCode());
       await expect(page.getByText(INVALID_CODE)).toBeVisible();
     }
-    await enterCode(page, twoFactorUser.app.wrongCode());
+    await enterCodeOnFreshPage(page, twoFactorUser.app.wrongCode());
     await expect(page).toHaveURL("/login");
     await expect(page.getByRole("alert").filter({ hasText: "Too many wrong codes. Sign in again." })).toBeVisible();
     await page.goto("/login/two-factor");
@@ -100,7 +93,7 @@ test.describe("one budget per account, for every factor", () => {
     await signOut(page, { from: "/dashboard" });
     for (let i = 0; i < ACCOUNT_LIMIT - 1; i += 1) await wrongPasswordOnForm(page, twoFactorUser.email);
     await passwordStep(page, twoFactorUser);
-    await enterCode(page, await twoFactorUser.app.nextCode());
+    await enterCodeOnFreshPage(page, await twoFactorUser.app.nextCode());
     await expect(page).toHaveURL("/dashboard");
     await signOut(page, { from: "/dashboard" });
     // A full budget again: four more failures lock nothing.
@@ -112,7 +105,7 @@ test.describe("one budget per account, for every factor", () => {
     const user = await createUser();
     const base = test.info().project.use.baseURL ?? "";
     const results = await Promise.all(
-      Array.from({ length: 8 }, () => signInOverRawHttp(base, user.email, user.password, randomClientIp())),
+      Array.from({ length: 8 }, () => signInOverRawHttp(base, user, { ip: randomClientIp() })),
     );
     expect(results.map((result) => result.ok)).toEqual(Array(8).fill(true));
   });

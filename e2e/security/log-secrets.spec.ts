@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { basicAuth } from "../support/guesses";
-import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { request as playwrightRequest } from "@playwright/test";
 import { test, expect, randomClientIp } from "../fixtures";
 import { registerWithForm, signInWithForm, signOut } from "../support/browser";
+import { postCredentialsForm } from "../support/credentials";
 import { confirmWithLink } from "../support/email-links";
 import { linkIn, waitForMail } from "../support/mailbox";
 import { APP_PORT } from "../support/mail-settings";
-import { specPort, startServer, stopServer, type SpecServer } from "../support/servers";
+import { specPort, startServer, type SpecServer } from "../support/servers";
 import { turnOnTwoFactor } from "../support/totp";
 import { createUser, uniqueEmail } from "../support/users";
 
@@ -39,17 +40,6 @@ function onServer(link: string, server: SpecServer): string {
   return link.replace(MAIL_ORIGIN, server.baseURL);
 }
 
-
-/** A sign-in straight at Auth.js's endpoint: the request that printed "[auth][error] CredentialsSignin" and a stack. */
-async function postCredentials(api: APIRequestContext, email: string, password: string, requestId: string) {
-  const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  return api.post("/api/auth/callback/credentials", {
-    form: { csrfToken, email, password },
-    headers: { "x-request-id": requestId },
-    maxRedirects: 0,
-  });
-}
-
 test.describe("logs", () => {
   // One server for the file, so one worker.
   test.describe.configure({ mode: "serial" });
@@ -58,7 +48,7 @@ test.describe("logs", () => {
     server = await startServer(specPort(21));
   });
   test.afterAll(async () => {
-    if (server) await stopServer(server);
+    if (server) await server.stop();
   });
 
   test("X-Request-Id is returned on every response; a sane incoming one is kept, any other replaced", async () => {
@@ -80,7 +70,8 @@ test.describe("logs", () => {
     const api = await playwrightRequest.newContext({ baseURL: server.baseURL, extraHTTPHeaders: { "x-forwarded-for": ip } });
     const user = await createUser({ name: "Wrong Walter" });
     const requestId = `wrong-password-${randomUUID()}`;
-    const answer = await postCredentials(api, user.email, "not the password at all", requestId);
+    // A sign-in straight at Auth.js's endpoint: the request that printed "[auth][error] CredentialsSignin" and a stack.
+    const answer = await postCredentialsForm(api, { email: user.email, password: "not the password at all" }, { "x-request-id": requestId });
     expect(answer.status()).toBe(302);
     expect(answer.headers()["x-request-id"]).toBe(requestId);
 

@@ -1,8 +1,8 @@
 import { expect, type Page } from "@playwright/test";
 import { captureServerAction, replayHeaders } from "../security/support";
-import { signInWithForm } from "./browser";
+import { passwordStep } from "./browser";
 import { sql } from "./database";
-import { httpRequest, LOAD_USER_AGENT, type HttpAnswer } from "./http";
+import { httpRequest, LOAD_USER_AGENT, type HttpAnswer } from "./http-client.mjs";
 
 // Guesses as an attacker sends them: many at once, over plain HTTP, to any
 // server of the deployment. What was really checked is read from the audit
@@ -34,9 +34,7 @@ export async function auditCount(action: string, detail: string, targetUserId: s
  * cookie: as an attacker who holds the cookie would.
  */
 export async function captureCodeStep(page: Page, user: { email: string; password: string }, firstCode: string) {
-  await page.goto("/login");
-  await signInWithForm(page, user.email, user.password);
-  await expect(page).toHaveURL("/login/two-factor");
+  await passwordStep(page, user);
   await page.getByLabel("Authentication code").fill(firstCode);
   const action = await captureServerAction(page, () => page.getByRole("button", { name: "Verify" }).click());
   await expect(page.getByText("That code is not valid.")).toBeVisible();

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { randomClientIp } from "../fixtures";
-import { fetchCsrf, postCredentials } from "./http";
+import { randomClientIp } from "./client-address";
+import { fetchCsrf, postCredentials } from "./http-client.mjs";
 import type { RegistrationOutcome } from "./registration";
 
 type Register = (baseURL: string, user: { name: string; email: string; password: string }, ip: string) => Promise<RegistrationOutcome>;
@@ -50,7 +50,7 @@ export function startRegistrationLoad(baseURL: () => string, register: Register,
       if (registered !== "ok" || stopped) continue;
       let csrf: Awaited<ReturnType<typeof fetchCsrf>> | undefined;
       const token = await attempt("csrf", email, password, async () => {
-        csrf = await fetchCsrf(baseURL(), ip);
+        csrf = await fetchCsrf(baseURL(), { ip });
         return "ok";
       });
       if (!csrf || stopped) {
@@ -59,7 +59,7 @@ export function startRegistrationLoad(baseURL: () => string, register: Register,
       }
       const form = csrf;
       const signedIn = await attempt("sign-in", email, password, async () => {
-        const result = await postCredentials(baseURL(), form, email, password, ip);
+        const result = await postCredentials(baseURL(), form, { email, password }, { ip });
         return result.ok ? "ok" : result.status;
       });
       if (typeof signedIn === "string" && signedIn !== "ok") return;

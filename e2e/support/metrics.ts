@@ -1,4 +1,4 @@
-import { httpRequest } from "./http";
+import { httpRequest } from "./http-client.mjs";
 
 /** The METRICS_TOKEN of the spec servers that serve /metrics. */
 export const METRICS_TOKEN = "e2e-metrics-token-0123456789abcdef";

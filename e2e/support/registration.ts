@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, type Page } from "@playwright/test";
 import { captureServerAction, replayHeaders, type CapturedAction } from "../security/support";
-import { httpRequest, LOAD_USER_AGENT } from "./http";
+import { httpRequest, LOAD_USER_AGENT } from "./http-client.mjs";
 
 export type RegistrationOutcome = "registered" | "duplicate" | { status: number; body: string };
 

@@ -6,7 +6,7 @@
 // (A B B A…), and the ratio is throughput observed ÷ quiet (target ≥ 0.95),
 // with the same in server CPU per request.
 import crypto from "node:crypto";
-import { freePort, round, startServer, stopServer } from "./processes.mjs";
+import { freePort, round, startServer } from "./processes.mjs";
 
 const token = crypto.randomBytes(24).toString("base64url");
 
@@ -19,7 +19,7 @@ export function observedEnv(env) {
 export async function startQuietTwin(env) {
   const port = await freePort();
   const server = await startServer(port, { env: { ...env, LOG_LEVEL: "silent", METRICS_TOKEN: "" } });
-  return { ...server, base: `http://127.0.0.1:${port}`, stop: () => stopServer(server.child) };
+  return { ...server, base: `http://127.0.0.1:${port}` };
 }
 
 /** The observed server really serves /metrics (and the twin does not), before any load. */

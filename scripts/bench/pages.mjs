@@ -8,7 +8,7 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { chromium } from "@playwright/test";
 import chromiumSettings from "../../e2e/support/chromium.json" with { type: "json" };
-import { bin, freePort, log, root, round, run, startServer, stopServer } from "./processes.mjs";
+import { bin, freePort, log, root, round, run, startServer } from "./processes.mjs";
 
 /**
  * First-load JavaScript of a page: every script it references, gzipped
@@ -78,7 +78,7 @@ export async function frameworkFloorJs(env) {
   try {
     return await firstLoadJs(`http://127.0.0.1:${port}`, "/");
   } finally {
-    await stopServer(server.child);
+    await server.stop();
   }
 }
 

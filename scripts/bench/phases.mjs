@@ -9,7 +9,7 @@ import { compareMs, parallelCompareRate } from "./bcrypt.mjs";
 import { alternate, cannon, cannonCpu, settle } from "./load.mjs";
 import * as observability from "./observability.mjs";
 import { firstLoadJs, lighthouseScores } from "./pages.mjs";
-import { freePort, log, root, rssSampler, run, startServer, stopServer } from "./processes.mjs";
+import { freePort, log, root, rssSampler, run, startServer } from "./processes.mjs";
 import { expectPage, signIn, signInLoadFor } from "./session.mjs";
 import { dbFile, duration, email, env, LIGHTHOUSE_PAGES, onlyDashboard, password } from "./settings.mjs";
 
@@ -38,22 +38,22 @@ export async function startBenchServers() {
       servers.cluster = await startServer(clusterPort, { env: observability.observedEnv(env), processes: cores });
     }
   } catch (error) {
-    if (servers.server) await stopServer(servers.server.child);
+    if (servers.server) await servers.server.stop();
     await servers.quiet?.stop();
     removeDatabase();
     throw error;
   }
-  servers.rss = rssSampler(servers.server.child.pid);
-  servers.clusterRss = servers.cluster && rssSampler(servers.cluster.child.pid);
+  servers.rss = rssSampler(servers.server.pid);
+  servers.clusterRss = servers.cluster && rssSampler(servers.cluster.pid);
   return servers;
 }
 
 export async function stopBenchServers(servers, figures) {
   figures.memory = servers.rss.stop();
   if (servers.clusterRss) figures.clusterMemory = servers.clusterRss.stop();
-  await stopServer(servers.server.child);
+  await servers.server.stop();
   await servers.quiet.stop();
-  if (servers.cluster) await stopServer(servers.cluster.child);
+  if (servers.cluster) await servers.cluster.stop();
   if (process.env.BENCH_SERVER_LOG) fs.writeFileSync(process.env.BENCH_SERVER_LOG, servers.server.output());
   removeDatabase();
 }
@@ -82,7 +82,7 @@ export async function checkAndWarmUp({ base, quiet }) {
 
 /** The dashboard against its no-auth twin and against the quiet twin; the sign-in page signed out. */
 export async function measureDashboard({ base, server, quiet }, { authed }, figures) {
-  const pid = server.child.pid;
+  const pid = server.pid;
   log("dashboard: no-auth twin and authenticated, alternated");
   [figures.dashboardNoAuth, figures.dashboardAuthenticated] = await alternate(
     pid,
@@ -90,14 +90,14 @@ export async function measureDashboard({ base, server, quiet }, { authed }, figu
     [{ url: `${base}/dashboard`, headers: authed }, 200],
   );
   log("dashboard: logging and metrics on, and the quiet twin, alternated");
-  Object.assign(figures, await observability.compareDashboard(alternate, [pid, quiet.child.pid], [base, quiet.base], authed));
+  Object.assign(figures, await observability.compareDashboard(alternate, [pid, quiet.pid], [base, quiet.base], authed));
   log("the sign-in page, signed out");
   figures.loginPage = await cannonCpu(pid, { url: `${base}/login` }, 200);
 }
 
 /** Redirects, sign-ins, pages under sign-in load, and what a browser downloads, on the one process. */
 export async function measureOneProcess({ base, server }, { authed, signInLoad }, figures) {
-  const pid = server.child.pid;
+  const pid = server.pid;
   log("redirects: protected page without a session, then a bare middleware redirect");
   [figures.redirectProtected, figures.redirectBare] = await alternate(
     pid,
@@ -136,7 +136,7 @@ export async function measureCluster({ base, server, cluster, clusterBase, cores
   await settle(clusterBase);
   log(`dashboard: one process and WEB_CONCURRENCY=${cores}, alternated`);
   [figures.dashboardOneProcess, figures.dashboardCluster] = await alternate(
-    [server.child.pid, cluster.child.pid],
+    [server.pid, cluster.pid],
     [{ url: `${base}/dashboard`, headers: authed }, 200],
     [clusterAuthed, 200],
   );
