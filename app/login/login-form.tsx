@@ -1,27 +1,60 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { signInAction, type LoginState } from "@/app/login/actions";
 import { TextField } from "@/components/text-field";
 import { SubmitButton } from "@/components/submit-button";
 import { FormAlert } from "@/components/form-alert";
 import { PasskeySignIn } from "@/app/login/passkey-sign-in";
+import { passkeySignInOptionsAction } from "@/app/login/passkey-actions";
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import { IDLE, fieldErrorsOf, valuesOf } from "@/lib/form-state";
 
 /** The "Sign in with …" buttons post this form (components/sign-in/provider-buttons.tsx). */
 export const LOGIN_FORM_ID = "login-form";
 
+/**
+ * For the passkey autofill request (app/login/passkey-sign-in.tsx): null when
+ * passkeys are off; "on-demand" on the prerendered page (app/static/login/),
+ * which asks for them once it runs.
+ */
+export type PasskeyOptionsProp = PublicKeyCredentialRequestOptionsJSON | null | "on-demand";
+
 interface LoginFormProps {
   next?: string;
   initialError?: string;
-  /** For the passkey autofill request (app/login/passkey-sign-in.tsx); null when passkeys are off. */
-  passkeyOptions: PublicKeyCredentialRequestOptionsJSON | null;
+  passkeyOptions: PasskeyOptionsProp;
 }
 
-export function LoginForm({ next, initialError, passkeyOptions }: LoginFormProps) {
-  const [state, formAction] = useActionState<LoginState, FormData>(signInAction, IDLE);
+/** The options as given, or once fetched; null while they are not (yet) known. */
+function usePasskeyOptions(given: PasskeyOptionsProp): PublicKeyCredentialRequestOptionsJSON | null {
+  const [fetched, setFetched] = useState<PublicKeyCredentialRequestOptionsJSON | null>(null);
+  useEffect(() => {
+    if (given !== "on-demand") return;
+    let cancelled = false;
+    passkeySignInOptionsAction()
+      .then((start) => !cancelled && start.ok && setFetched(start.options))
+      .catch(() => {
+        // No passkey offer then: the password form works all the same.
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [given]);
+  return given === "on-demand" ? fetched : given;
+}
+
+export function LoginForm({ next, initialError, passkeyOptions: given }: LoginFormProps) {
+  const passkeyOptions = usePasskeyOptions(given);
+  // The permalink keys the answer to a post made without JavaScript by the
+  // form's address, not by its place in the tree: the page posted from may be
+  // the prerendered twin (app/static/), the answer is rendered per request.
+  const [state, formAction] = useActionState<LoginState, FormData>(
+    signInAction,
+    IDLE,
+    next ? `/login?next=${encodeURIComponent(next)}` : "/login",
+  );
   const errors = fieldErrorsOf(state);
   const values = valuesOf(state);
   const message = state.status === "error" ? state.message : initialError;

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
 import { INVALID_CREDENTIALS_MESSAGE } from "@/lib/messages";
-import { PageCard } from "@/components/page-card";
-import { LoginForm, LOGIN_FORM_ID } from "@/app/login/login-form";
+import { LOGIN_FORM_ID } from "@/app/login/login-form";
+import { LoginPageView } from "@/app/login/login-page-view";
 import { ProviderButtons } from "@/components/sign-in/provider-buttons";
 import { PROVIDER_SIGN_IN_ACTIONS } from "@/app/actions/provider-sign-in-actions";
 import { FEDERATED_ERROR_MESSAGES } from "@/lib/federated/messages";
@@ -30,17 +29,13 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
   const nextPath = safeNextPath(next) ?? undefined;
   const initialError = typeof error === "string" ? (AUTH_ERROR_MESSAGES[error] ?? "Sign-in failed. Please try again.") : undefined;
 
+  // Null when passkeys are off (lib/passkeys/relying-party.ts): no button, no autofill request.
   return (
-    <PageCard title="Sign in">
-      {/* Null when passkeys are off (lib/passkeys/relying-party.ts): no button, no autofill request. */}
-      <LoginForm next={nextPath} initialError={initialError} passkeyOptions={await passkeyAuthenticationOptions(null)} />
-      <ProviderButtons actions={PROVIDER_SIGN_IN_ACTIONS} formId={LOGIN_FORM_ID} />
-      <p className="mt-6 text-center text-sm text-slate-700 dark:text-slate-300">
-        New here?{" "}
-        <Link href="/register" className="font-semibold text-indigo-700 hover:underline dark:text-indigo-400">
-          Create an account
-        </Link>
-      </p>
-    </PageCard>
+    <LoginPageView
+      next={nextPath}
+      initialError={initialError}
+      passkeyOptions={await passkeyAuthenticationOptions(null)}
+      providers={<ProviderButtons actions={PROVIDER_SIGN_IN_ACTIONS} formId={LOGIN_FORM_ID} />}
+    />
   );
 }

@@ -11,7 +11,10 @@ import { PASSWORD_MIN_LENGTH } from "@/lib/validation/password-rules";
 import { NAME_MAX_LENGTH } from "@/lib/validation/field-limits";
 
 export function RegisterForm() {
-  const [state, formAction] = useActionState<RegisterState, FormData>(registerAction, IDLE);
+  // The permalink keys the answer to a post made without JavaScript by address,
+  // not by the form's place in the tree: the page may be the prerendered twin
+  // (app/static/), the answer is rendered per request.
+  const [state, formAction] = useActionState<RegisterState, FormData>(registerAction, IDLE, "/register");
   const errors = fieldErrorsOf(state);
   const values = valuesOf(state);
 
