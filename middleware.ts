@@ -3,7 +3,9 @@ import { readSessionClaims } from "@/lib/sessions/token";
 import { isSecureRequest } from "@/lib/request/secure";
 import { loginUrlFor } from "@/lib/auth/login-url";
 import { isProtectedPath } from "@/lib/auth/protected-paths";
-import { contentSecurityPolicy, newNonce } from "@/lib/security/content-security-policy";
+import { contentSecurityPolicy, newNonce, staticPagePolicy } from "@/lib/security/content-security-policy";
+import { staticTwinFor } from "@/lib/request/static-pages";
+import { staticTwin } from "@/lib/request/static-twins";
 import { checkPagePostBody } from "@/lib/security/page-post-body";
 import { isRefusedActionOrigin, REFUSED_ORIGIN } from "@/lib/security/action-origin";
 import { federatedFormActionOrigins } from "@/lib/settings/federated-providers";
@@ -12,8 +14,10 @@ import { benchRoutesOn, isDevelopment, providerVariables, publicUrl } from "@/li
 // The providers' authorization origins, for the CSP's form-action; read once.
 let providerOrigins: string[] | undefined;
 
-// Three jobs, all edge-safe:
-// 1. Every page gets a Content-Security-Policy with a fresh script nonce.
+// Four jobs:
+// 1. Every page gets a Content-Security-Policy with a fresh script nonce,
+//    except a public page's prerendered twin, whose scripts are allowed by
+//    the hashes recorded from its build (4.).
 // 2. A POST to a page (a server action) from another origin, or whose body
 //    Next.js could not parse, gets a 4xx here instead of a 500 there
 //    (lib/security/action-origin.ts, lib/security/page-post-body.ts).
@@ -23,6 +27,12 @@ let providerOrigins: string[] | undefined;
 //    so skipping this exposes nothing. It only reads the token: unlike
 //    Auth.js's own middleware it never re-issues the cookie, which would turn
 //    a browser-run cookie into a persistent one.
+// 4. The public pages' prerendered twins (lib/request/static-pages.ts): a
+//    plain GET of /, /login, /register or /forgot-password by a visitor with
+//    no session and no flash message is answered with the page rendered at
+//    build (app/static/), at the cost of a static file. Anything the page
+//    depends on (a query, a flash cookie, a session token that decodes, a
+//    POST) gets the page rendered per request, as before.
 export default async function middleware(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
   // Benchmark builds only (next.config.ts): a bare redirect, the baseline for the one below.
@@ -37,14 +47,13 @@ export default async function middleware(request: NextRequest): Promise<NextResp
       headers: { "content-type": "text/plain; charset=utf-8" },
     });
   }
-  if (isProtectedPath(pathname)) {
-    // AUTH_URL from the runtime settings: lib/env.ts is server-only, and middleware stays edge-safe.
-    const secure = isSecureRequest(request.headers.get("x-forwarded-proto"), publicUrl());
-    const claims = await readSessionClaims((name) => request.cookies.get(name)?.value, secure);
-    if (!claims) return NextResponse.redirect(new URL(loginUrlFor(`${pathname}${search}`), request.nextUrl));
+  if (isProtectedPath(pathname) && !(await sessionClaims(request))) {
+    return NextResponse.redirect(new URL(loginUrlFor(`${pathname}${search}`), request.nextUrl));
   }
-
   providerOrigins ??= federatedFormActionOrigins(providerVariables());
+  const prerendered = await prerenderedTwin(request, providerOrigins);
+  if (prerendered) return prerendered;
+
   const policy = contentSecurityPolicy(newNonce(), isDevelopment(), providerOrigins);
   // Next.js reads the nonce from the request's policy and puts it on its scripts.
   const requestHeaders = new Headers(request.headers);
@@ -52,6 +61,40 @@ export default async function middleware(request: NextRequest): Promise<NextResp
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
   return response;
+}
+
+function sessionClaims(request: NextRequest) {
+  // AUTH_URL from the runtime settings: lib/env.ts is server-only, and middleware stays edge-safe.
+  const secure = isSecureRequest(request.headers.get("x-forwarded-proto"), publicUrl());
+  return readSessionClaims((name) => request.cookies.get(name)?.value, secure);
+}
+
+/**
+ * The recorded twin of a public page (lib/request/static-twins.ts), served
+ * from here as it was hashed, when the request carries nothing the page
+ * depends on; null for the page rendered per request. Which page a visitor
+ * gets depends on their cookies: no shared cache may keep it.
+ */
+async function prerenderedTwin(request: NextRequest, formActionOrigins: string[]): Promise<NextResponse | null> {
+  const twinPath = staticTwinFor({
+    method: request.method,
+    pathname: request.nextUrl.pathname,
+    searchParams: request.nextUrl.searchParams,
+    hasCookie: (name) => request.cookies.has(name),
+    rsc: request.headers.has("rsc"),
+    signInProviders: formActionOrigins.length > 0,
+  });
+  const twin = twinPath ? staticTwin(twinPath) : null;
+  if (!twin || (await sessionClaims(request))) return null;
+  return new NextResponse(request.method === "HEAD" ? null : twin.html, {
+    status: 200,
+    headers: {
+      "content-type": "text/html; charset=utf-8",
+      "content-security-policy": staticPagePolicy(twin.scriptSources, formActionOrigins),
+      "cache-control": "private, no-cache",
+      vary: "RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch, Cookie",
+    },
+  });
 }
 
 export const config = {

@@ -1,6 +1,7 @@
 import type { NextConfig } from "next";
 
-// Sent with every response; the Content-Security-Policy comes from middleware.ts (it needs a per-request nonce).
+// Sent with every response; the Content-Security-Policy comes from middleware.ts (a per-request
+// nonce, or the recorded hashes of a prerendered page).
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
@@ -58,6 +59,10 @@ const nextConfig: NextConfig = {
     // caps and get a message next to the field instead.
     // Keep in step with PAGE_POST_BODY_LIMIT_BYTES (lib/security/page-post-body.ts).
     serverActions: { bodySizeLimit: "2mb" },
+    // Integrity hashes on the framework's script tags: a prerendered page
+    // (app/static/) carries no nonce, so its policy allows its external
+    // scripts by these hashes (scripts/static-twins.mjs adds the rest).
+    sri: { algorithm: "sha256" },
   },
   // Native or dynamically-loaded database drivers stay plain Node requires.
   serverExternalPackages: [

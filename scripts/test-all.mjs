@@ -80,8 +80,14 @@ async function withPostgresDatabase(adminUrl, body) {
 const typesChecked = check("type check", run(bin("tsc"), ["--noEmit"]));
 check("lint", run(bin("eslint"), ["--max-warnings=0", "."]));
 unitTests();
+// `npm run build`'s two steps (package.json): next build, then its postbuild.
 // The build's own type check would repeat the one above (a minute of CPU).
-if (check("production build", run(bin("next"), ["build"], typesChecked ? { LATCHKEY_TYPES_CHECKED: "1" } : {}))) {
+const built = check(
+  "production build",
+  run(bin("next"), ["build"], typesChecked ? { LATCHKEY_TYPES_CHECKED: "1" } : {}) &&
+    run(process.execPath, [path.join(root, "scripts/static-twins.mjs")]),
+);
+if (built) {
   const sqliteFile = path.join("data", `e2e-${Date.now()}.db`);
   try {
     endToEnd("sqlite", `file:./${sqliteFile}`);

@@ -7,10 +7,26 @@
  * providers' authorization origins (lib/settings/federated-providers.ts).
  */
 export function contentSecurityPolicy(nonce: string, development: boolean, formActionOrigins: string[] = []): string {
+  // 'unsafe-eval' only for the development server's hot reloading.
+  return policyWith(`'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`, development, formActionOrigins);
+}
+
+/**
+ * The same policy for a page prerendered at build, which carries no nonce:
+ * its scripts are allowed by the hashes its build recorded
+ * (scripts/static-twins.mjs): the inline ones by their content's sha256, the
+ * external ones by their integrity hash. 'strict-dynamic' lets those load
+ * the chunks they need, and nothing else runs: an injected <script> matches
+ * no hash.
+ */
+export function staticPagePolicy(scriptSources: string[], formActionOrigins: string[] = []): string {
+  return policyWith(`'self' ${scriptSources.join(" ")} 'strict-dynamic'`, false, formActionOrigins);
+}
+
+function policyWith(scriptSources: string, development: boolean, formActionOrigins: string[]): string {
   const directives = [
     "default-src 'self'",
-    // 'unsafe-eval' only for the development server's hot reloading.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
+    `script-src ${scriptSources}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",

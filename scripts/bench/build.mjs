@@ -35,6 +35,8 @@ export function ensureBuild() {
   try {
     // Types are `npm test`'s business (tsc); the benchmark measures the build.
     run(bin("next"), ["build"], { ...env, LATCHKEY_TYPES_CHECKED: "1" });
+    // npm run build's postbuild step: the prerendered public pages' records.
+    run(process.execPath, [path.join(root, "scripts/static-twins.mjs"), distDir], env);
   } finally {
     kept.forEach((file, i) => saved[i] && fs.writeFileSync(file, saved[i]));
   }
