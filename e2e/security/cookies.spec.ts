@@ -63,7 +63,10 @@ async function submitAction(page: Page, button: string): Promise<Response> {
 async function signInThroughForm(page: Page, email: string, password: string): Promise<Response> {
   await page.goto("/login");
   const [response] = await Promise.all([
-    page.waitForResponse((candidate) => candidate.request().headers()["next-action"] !== undefined),
+    // The sign-in action's answer, not the prerendered page's request for passkey options.
+    page.waitForResponse(
+      (candidate) => candidate.request().headers()["next-action"] !== undefined && (candidate.request().postData() ?? "").includes(email),
+    ),
     signInWithForm(page, email, password),
   ]);
   return response;

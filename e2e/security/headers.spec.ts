@@ -1,4 +1,5 @@
 import { test, expect } from "../fixtures";
+import { createHash } from "node:crypto";
 import type { APIResponse } from "@playwright/test";
 
 /** The CSP's directives, by name. */
@@ -11,15 +12,27 @@ function directivesOf(policy: string): Map<string, string[]> {
   return directives;
 }
 
-/** Checks the security headers of one page and returns its script nonce. */
-function expectSecurityHeaders(response: APIResponse, label: string): string {
+/**
+ * Checks the security headers of one page and returns its script nonce, or
+ * its script hashes for a page prerendered at build (`hashes`: the signed-out
+ * public pages, lib/request/static-pages.ts).
+ */
+function expectSecurityHeaders(response: APIResponse, label: string): string;
+function expectSecurityHeaders(response: APIResponse, label: string, kind: "hashes"): string[];
+function expectSecurityHeaders(response: APIResponse, label: string, kind: "nonce" | "hashes" = "nonce"): string | string[] {
   const headers = response.headers();
   const policy = headers["content-security-policy"] ?? "";
   expect(policy, `${label}: Content-Security-Policy`).not.toBe("");
   const directives = directivesOf(policy);
   const scriptSrc = directives.get("script-src") ?? [];
   const nonce = scriptSrc.find((source) => source.startsWith("'nonce-"))?.slice("'nonce-".length, -1) ?? "";
-  expect(nonce.length, `${label}: script-src has a nonce`).toBeGreaterThanOrEqual(16);
+  const hashes = scriptSrc.filter((source) => /^'sha(256|384|512)-/.test(source)).map((source) => source.slice(1, -1));
+  if (kind === "nonce") expect(nonce.length, `${label}: script-src has a nonce`).toBeGreaterThanOrEqual(16);
+  else {
+    expect(nonce, `${label}: a prerendered page has no nonce`).toBe("");
+    expect(hashes.length, `${label}: script-src has hashes`).toBeGreaterThan(0);
+  }
+  expect(scriptSrc, `${label}: script-src`).toContain("'strict-dynamic'");
   expect(scriptSrc, `${label}: script-src`).not.toContain("'unsafe-inline'");
   expect(scriptSrc, `${label}: script-src`).not.toContain("'unsafe-eval'");
   expect(directives.get("frame-ancestors"), `${label}: frame-ancestors`).toEqual(["'none'"]);
@@ -32,7 +45,7 @@ function expectSecurityHeaders(response: APIResponse, label: string): string {
   expect(headers["x-xss-protection"], `${label}: X-XSS-Protection`).toBe("0");
   // The e2e server is a production build: HSTS is on (browsers ignore it over HTTP).
   expect(headers["strict-transport-security"], `${label}: HSTS`).toMatch(/max-age=\d{7,}/);
-  return nonce;
+  return kind === "nonce" ? nonce : hashes;
 }
 
 /** Every <script …> opening tag in the page, inline or not. */
@@ -41,23 +54,35 @@ function scriptTagsOf(html: string): string[] {
 }
 
 test.describe("security headers", () => {
-  test("every page sends a nonce-based CSP, nosniff, X-XSS-Protection: 0, a referrer policy, a permissions policy and HSTS", async ({
+  test("every page sends a strict CSP (a nonce, or a prerendered page's hashes), nosniff, X-XSS-Protection: 0, a referrer policy, a permissions policy and HSTS", async ({
     page,
     request,
     signedInUser,
   }) => {
-    const pages: [string, number][] = [
-      ["/", 200],
-      ["/login", 200],
-      ["/register", 200],
-      ["/no-such-page", 404],
-    ];
-    const nonces = new Set<string>();
-    for (const [path, status] of pages) {
-      // Signed out (`request` has no cookies), then signed in (the page's cookies).
+    // Signed out (`request` has no cookies): the public pages are prerendered,
+    // except the two with "Sign in with Test SSO", whose buttons are this
+    // server's configuration (e2e/security/csp-static.spec.ts has them
+    // prerendered on a server without providers).
+    for (const path of ["/", "/forgot-password"]) {
       const response = await request.get(path, { maxRedirects: 0 });
-      expect(response.status(), path).toBe(status);
-      nonces.add(expectSecurityHeaders(response, `${path} (signed out)`));
+      expect(response.status(), path).toBe(200);
+      expectSecurityHeaders(response, `${path} (signed out)`, "hashes");
+    }
+    const nonces = new Set<string>();
+    for (const path of ["/login", "/register"]) {
+      const response = await request.get(path, { maxRedirects: 0 });
+      expect(response.status(), path).toBe(200);
+      nonces.add(expectSecurityHeaders(response, `${path} (signed out, providers configured)`));
+    }
+    const notFound = await request.get("/no-such-page", { maxRedirects: 0 });
+    expect(notFound.status()).toBe(404);
+    nonces.add(expectSecurityHeaders(notFound, "/no-such-page (signed out)"));
+    // Signed in (the page's cookies): rendered per request.
+    for (const path of ["/", "/forgot-password"]) {
+      const response = await page.request.get(path, { maxRedirects: 0 });
+      expect(response.status(), path).toBe(200);
+      expect(await response.text()).toContain(signedInUser.name);
+      nonces.add(expectSecurityHeaders(response, `${path} (signed in)`));
     }
     for (const [path, status] of [["/dashboard", 200], ["/profile", 200], ["/no-such-page", 404]] as const) {
       const response = await page.request.get(path, { maxRedirects: 0 });
@@ -66,7 +91,7 @@ test.describe("security headers", () => {
       nonces.add(expectSecurityHeaders(response, `${path} (signed in)`));
     }
     // A fresh nonce for every response.
-    expect(nonces.size).toBe(7);
+    expect(nonces.size).toBe(8);
   });
 
   test("the API sends the static security headers too", async ({ request }) => {
@@ -79,12 +104,31 @@ test.describe("security headers", () => {
   });
 
   test("every script tag in the HTML carries the response's nonce", async ({ request }) => {
-    for (const path of ["/", "/login", "/register", "/no-such-page"]) {
+    for (const path of ["/login?next=%2Fprofile", "/register?from=x", "/?from=x", "/no-such-page"]) {
       const response = await request.get(path);
       const nonce = expectSecurityHeaders(response, path);
       const tags = scriptTagsOf(await response.text());
       expect(tags.length, `${path} has scripts`).toBeGreaterThan(0);
       for (const tag of tags) expect(tag, path).toContain(`nonce="${nonce}"`);
+    }
+  });
+
+  test("every script of a prerendered page is allowed by a hash of the policy, and only those", async ({ request }) => {
+    for (const path of ["/", "/forgot-password"]) {
+      const response = await request.get(path);
+      const hashes = expectSecurityHeaders(response, path, "hashes");
+      const html = await response.text();
+      const needed = new Set<string>();
+      for (const [, attributes = "", body = ""] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+        if (/\ssrc=/.test(attributes)) {
+          // External: its integrity hash (experimental.sri, scripts/static-twins.mjs), which the policy must list.
+          const integrity = /\sintegrity="([^"]+)"/.exec(attributes)?.[1];
+          expect(integrity, `${path}: ${attributes}`).toMatch(/^sha256-/);
+          needed.add(integrity ?? "");
+        } else if (body) needed.add(`sha256-${createHash("sha256").update(body).digest("base64")}`);
+      }
+      expect(needed.size, `${path} has scripts`).toBeGreaterThan(0);
+      expect(new Set(hashes), path).toEqual(needed);
     }
   });
 });
