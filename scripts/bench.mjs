@@ -13,9 +13,12 @@
 //   3. autocannon phases (8 connections, BENCH_DURATION seconds, default 10),
 //      the servers' RSS sampled throughout: first on the one process, then
 //      the one process against the cluster, and sign-ins on the cluster;
-//   4. /login's first-load JavaScript, Lighthouse on /, /login and /register,
+//   4. the public pages (/login, /, /register, prerendered) against a bare
+//      static page of the same build (scripts/bench/public-pages.mjs;
+//      BENCH_ONLY=public runs this phase alone);
+//   5. /login's first-load JavaScript, Lighthouse on /, /login and /register,
 //      and the first-load JavaScript of a bare Next.js page for comparison;
-//   5. one JSON object with every figure, then a one-line summary.
+//   6. one JSON object with every figure, then a one-line summary.
 //
 // The one-process server and the cluster run with metrics on (METRICS_TOKEN)
 // and LOG_LEVEL as configured; a quiet twin (LOG_LEVEL=silent, no metrics)
@@ -39,8 +42,9 @@ import {
   stopBenchServers,
 } from "./bench/phases.mjs";
 import { log } from "./bench/processes.mjs";
+import { measurePublicPages, publicPagesSummary } from "./bench/public-pages.mjs";
 import { dashboardRatios, printReport } from "./bench/report.mjs";
-import { env, onlyDashboard } from "./bench/settings.mjs";
+import { env, onlyDashboard, onlyPublic } from "./bench/settings.mjs";
 
 async function main() {
   const built = ensureBuild();
@@ -48,14 +52,21 @@ async function main() {
   const figures = {};
   try {
     const session = await checkAndWarmUp(servers);
-    await measureDashboard(servers, session, figures);
+    // BENCH_ONLY=public: the public pages against a bare static page, alone.
+    if (!onlyPublic) await measureDashboard(servers, session, figures);
+    if (!onlyDashboard) await measurePublicPages(servers, figures);
     // BENCH_ONLY=dashboard: the comparison alone, e.g. while profiling it.
-    if (!onlyDashboard) {
+    if (!onlyDashboard && !onlyPublic) {
       await measureOneProcess(servers, session, figures);
       await measureCluster(servers, session, figures);
     }
   } finally {
     await stopBenchServers(servers, figures);
+  }
+  if (onlyPublic) {
+    console.log(JSON.stringify({ figures }, null, 2));
+    console.log(publicPagesSummary(figures.publicPages));
+    return;
   }
   if (onlyDashboard) {
     console.log(JSON.stringify({ figures, ratios: dashboardRatios(figures) }, null, 2));

@@ -11,7 +11,7 @@ import * as observability from "./observability.mjs";
 import { firstLoadJs, lighthouseScores } from "./pages.mjs";
 import { freePort, log, root, rssSampler, run, startServer } from "./processes.mjs";
 import { expectPage, signIn, signInLoadFor } from "./session.mjs";
-import { dbFile, duration, email, env, LIGHTHOUSE_PAGES, onlyDashboard, password } from "./settings.mjs";
+import { dbFile, duration, email, env, LIGHTHOUSE_PAGES, onlyDashboard, onlyPublic, password } from "./settings.mjs";
 
 const PROVIDER_BUTTONS = ["Sign in with GitHub", "Sign in with Google", "Sign in with Microsoft", "Sign in with SSO"];
 
@@ -33,7 +33,7 @@ export async function startBenchServers() {
   try {
     servers.server = await startServer(port, { env: observability.observedEnv(env) });
     servers.quiet = await observability.startQuietTwin(env);
-    if (!onlyDashboard) {
+    if (!onlyDashboard && !onlyPublic) {
       log(`npm start on ${servers.clusterBase} (WEB_CONCURRENCY=${cores})`);
       servers.cluster = await startServer(clusterPort, { env: observability.observedEnv(env), processes: cores });
     }

@@ -1,5 +1,6 @@
 // The benchmark's ratios and targets (docs/performance.md), from the figures
 // of one run: one JSON object with everything, then a one-line summary.
+import { publicPagesSummary } from "./public-pages.mjs";
 import os from "node:os";
 import * as observability from "./observability.mjs";
 import { round } from "./processes.mjs";
@@ -77,6 +78,7 @@ export function printReport(figures, built) {
       `cluster sign-ins ${figures.clusterSignIn.rps}/s = ${ratios.clusterSignInVsParallelCompares} of ${figures.parallelComparesPerSecond}/s (≥0.9), ` +
       `cluster p99 under sign-ins ${ratios.clusterPagesP99LoadedVsIdle}× idle (≤3), ` +
       `peak RSS ${figures.memory.peakRssMb} MB one process (<300), cluster ${figures.clusterMemory.peakRssMb} MB in all, largest process ${figures.clusterMemory.largestProcessMb} MB (<300), ` +
+      `${publicPagesSummary(figures.publicPages)}, ` +
       `/login JS ${figures.loginFirstLoadJs.gzipKb} kB gzip = bare Next.js page ${figures.frameworkFloorJs.gzipKb} + ${ratios.loginJsOverFrameworkKb} (≤+10), ` +
       `Lighthouse performance/accessibility ${Object.entries(figures.lighthouse)
         .map(([page, score]) => `${page} ${score.performance}/${score.accessibility}`)

@@ -6,6 +6,7 @@ import { root } from "./processes.mjs";
 
 export const duration = Number(process.env.BENCH_DURATION ?? 10);
 export const onlyDashboard = process.env.BENCH_ONLY === "dashboard";
+export const onlyPublic = process.env.BENCH_ONLY === "public";
 export const connections = 8;
 export const LIGHTHOUSE_PAGES = ["/", "/login", "/register"];
 export const cost = Number(process.env.BCRYPT_COST ?? 12);
