@@ -34,7 +34,9 @@ let providerOrigins: string[] | undefined;
 //    depends on (a query, a flash cookie, a session token that decodes, a
 //    POST) gets the page rendered per request, as before.
 export default async function middleware(request: NextRequest): Promise<NextResponse> {
-  const { pathname, search } = request.nextUrl;
+  const { pathname } = request.nextUrl;
+  // Without the App Router's cache-busting parameter (next.config.ts skipProxyUrlNormalize leaves it in).
+  const search = withoutRscParameter(request.nextUrl.searchParams);
   // Benchmark builds only (next.config.ts): a bare redirect, the baseline for the one below.
   if (benchRoutesOn() && pathname === "/bench/redirect") {
     return NextResponse.redirect(new URL(loginUrlFor(pathname), request.nextUrl));
@@ -61,6 +63,13 @@ export default async function middleware(request: NextRequest): Promise<NextResp
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
   return response;
+}
+
+function withoutRscParameter(searchParams: URLSearchParams): string {
+  const params = new URLSearchParams(searchParams);
+  params.delete("_rsc");
+  const search = params.toString();
+  return search ? `?${search}` : "";
 }
 
 function sessionClaims(request: NextRequest) {

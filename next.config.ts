@@ -47,6 +47,10 @@ const nextConfig: NextConfig = {
     ];
   },
   poweredByHeader: false,
+  // Middleware sees the App Router's own fetches as they are (the RSC header,
+  // the _rsc parameter), which it otherwise strips: a prerendered public page
+  // is answered as HTML only to a request for HTML (lib/request/static-pages.ts).
+  skipProxyUrlNormalize: true,
   // `npm test` and the benchmark build after (or without needing) their own
   // `tsc --noEmit`; a plain `next build` still checks types itself.
   typescript: { ignoreBuildErrors: process.env.LATCHKEY_TYPES_CHECKED === "1" },
