@@ -8,7 +8,7 @@
 // server of its own without them, the same build and database; /login on
 // the providers' server is measured too, as the page rendered per request.
 import { alternate, cannon, settle } from "./load.mjs";
-import { firstLoadJs } from "./pages.mjs";
+import { firstLoadJs, lighthouseScores } from "./pages.mjs";
 import { freePort, log, round, startServer, stopServer } from "./processes.mjs";
 import { duration, env } from "./settings.mjs";
 
@@ -50,7 +50,9 @@ export async function measurePublicPages(servers, figures) {
     const perRequest = await pageAgainstBare(servers.base, servers.server.child.pid, "/login");
     const loginJs = await firstLoadJs(base, "/login");
     const bareJs = await firstLoadJs(base, BARE);
-    figures.publicPages = { pages, loginPerRequest: perRequest, loginJs, bareJs, loginJsOverBareKb: round(loginJs.gzipKb - bareJs.gzipKb) };
+    log("lighthouse: the prerendered /, /login, /register");
+    const lighthouse = await lighthouseScores(base, PUBLIC_PAGES);
+    figures.publicPages = { pages, loginPerRequest: perRequest, loginJs, bareJs, loginJsOverBareKb: round(loginJs.gzipKb - bareJs.gzipKb), lighthouse };
   } finally {
     await stopServer(server.child);
   }
@@ -65,6 +67,9 @@ export function publicPagesSummary(result) {
   const dynamic = result.loginPerRequest;
   return (
     `public pages: ${rates} — ${verdict} (≥0.8); /login per request (providers configured) ${dynamic.page.rps}/s = ${dynamic.vsBare} of bare; ` +
-    `/login JS ${result.loginJs.gzipKb} kB gzip = bare ${result.bareJs.gzipKb} + ${result.loginJsOverBareKb} (≤+10)`
+    `/login JS ${result.loginJs.gzipKb} kB gzip = bare ${result.bareJs.gzipKb} + ${result.loginJsOverBareKb} (≤+10); ` +
+    `Lighthouse prerendered ${Object.entries(result.lighthouse)
+      .map(([page, score]) => `${page} ${score.performance}/${score.accessibility}`)
+      .join(", ")} (≥95/100)`
   );
 }
