@@ -39,7 +39,7 @@ export default async function middleware(request: NextRequest): Promise<NextResp
   const search = withoutRscParameter(request.nextUrl.searchParams);
   // Benchmark builds only (next.config.ts): a bare redirect, the baseline for the one below.
   if (benchRoutesOn() && pathname === "/bench/redirect") {
-    return NextResponse.redirect(new URL(loginUrlFor(pathname), request.nextUrl));
+    return redirectTo(loginUrlFor(pathname));
   }
   // The middleware reads a copy of the body; Next.js still hands the page the original.
   const postProblem = isRefusedActionOrigin(request) ? REFUSED_ORIGIN : await checkPagePostBody(request);
@@ -50,7 +50,7 @@ export default async function middleware(request: NextRequest): Promise<NextResp
     });
   }
   if (isProtectedPath(pathname) && !(await sessionClaims(request))) {
-    return NextResponse.redirect(new URL(loginUrlFor(`${pathname}${search}`), request.nextUrl));
+    return redirectTo(loginUrlFor(`${pathname}${search}`));
   }
   providerOrigins ??= federatedFormActionOrigins(providerVariables());
   const prerendered = await prerenderedTwin(request, providerOrigins);
@@ -63,6 +63,16 @@ export default async function middleware(request: NextRequest): Promise<NextResp
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
   return response;
+}
+
+/**
+ * A redirect by path, which the browser resolves against the address it
+ * asked for. Not against request.nextUrl: with skipProxyUrlNormalize its
+ * origin is Next.js's own name for the server (localhost), so a server
+ * reached as 127.0.0.1 or by a proxy's host name sent visitors elsewhere.
+ */
+function redirectTo(path: string): NextResponse {
+  return new NextResponse(null, { status: 307, headers: { location: path } });
 }
 
 function withoutRscParameter(searchParams: URLSearchParams): string {

@@ -1,7 +1,6 @@
 import { test, expect } from "../fixtures";
 import type { Page } from "@playwright/test";
-import { startAppServer, type AppServer } from "../support/app-server";
-import { specPort } from "../support/servers";
+import { specPort, startServer, type SpecServer } from "../support/servers";
 import { signInWithForm } from "../support/browser";
 
 // The public pages a signed-out visitor gets prerendered (app/static/,
@@ -95,10 +94,10 @@ test.describe("prerendered public pages, on a server without sign-in providers",
   // One server for the file: its tests run in order, in one worker.
   test.describe.configure({ mode: "default" });
   test.use({ baseURL: `http://localhost:${port}` });
-  let server: AppServer | undefined;
+  let server: SpecServer | undefined;
   test.beforeAll(async () => {
     test.setTimeout(120_000);
-    server = await startAppServer(port, {});
+    server = await startServer(port, {}, { deployment: "own" });
   });
   test.afterAll(async () => {
     await server?.stop();

@@ -9,7 +9,7 @@
 // the providers' server is measured too, as the page rendered per request.
 import { alternate, cannon, settle } from "./load.mjs";
 import { firstLoadJs, lighthouseScores } from "./pages.mjs";
-import { freePort, log, round, startServer, stopServer } from "./processes.mjs";
+import { freePort, log, round, startServer } from "./processes.mjs";
 import { duration, env } from "./settings.mjs";
 
 export const PUBLIC_PAGES = ["/login", "/", "/register"];
@@ -36,7 +36,7 @@ export async function measurePublicPages(servers, figures) {
   log(`npm start on ${base} (one process, no sign-in providers: the public pages prerendered)`);
   const server = await startServer(port, { env: withoutProviders(env) });
   try {
-    const pid = server.child.pid;
+    const pid = server.pid;
     const warm = { duration: Math.min(2, duration) };
     for (const page of [...PUBLIC_PAGES, BARE]) await cannon({ ...warm, url: `${base}${page}` }, 200);
     await settle(base);
@@ -47,14 +47,14 @@ export async function measurePublicPages(servers, figures) {
     }
     log("/login rendered per request (providers configured) against the same server's bare static page");
     await cannon({ ...warm, url: `${servers.base}${BARE}` }, 200);
-    const perRequest = await pageAgainstBare(servers.base, servers.server.child.pid, "/login");
+    const perRequest = await pageAgainstBare(servers.base, servers.server.pid, "/login");
     const loginJs = await firstLoadJs(base, "/login");
     const bareJs = await firstLoadJs(base, BARE);
     log("lighthouse: the prerendered /, /login, /register");
     const lighthouse = await lighthouseScores(base, PUBLIC_PAGES);
     figures.publicPages = { pages, loginPerRequest: perRequest, loginJs, bareJs, loginJsOverBareKb: round(loginJs.gzipKb - bareJs.gzipKb), lighthouse };
   } finally {
-    await stopServer(server.child);
+    await server.stop();
   }
 }
 
