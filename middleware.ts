@@ -4,15 +4,16 @@ import { isSecureRequest } from "@/lib/request/secure";
 import { loginUrlFor } from "@/lib/auth/login-url";
 import { isProtectedPath } from "@/lib/auth/protected-paths";
 import { contentSecurityPolicy, newNonce, staticPagePolicy } from "@/lib/security/content-security-policy";
-import { staticTwinFor } from "@/lib/request/static-pages";
+import { staticTwinFor, twinShowsTheseProviders } from "@/lib/request/static-pages";
 import { staticTwin } from "@/lib/request/static-twins";
 import { checkPagePostBody } from "@/lib/security/page-post-body";
 import { isRefusedActionOrigin, REFUSED_ORIGIN } from "@/lib/security/action-origin";
-import { federatedFormActionOrigins } from "@/lib/settings/federated-providers";
+import { providerButtonsSignature, readFederatedProviders } from "@/lib/settings/federated-providers";
 import { benchRoutesOn, isDevelopment, providerVariables, publicUrl } from "@/lib/settings/runtime-settings.mjs";
 
-// The providers' authorization origins, for the CSP's form-action; read once.
-let providerOrigins: string[] | undefined;
+// The providers' authorization origins (the CSP's form-action) and their
+// buttons (which prerendered twins match); read once.
+let signInProviders: { origins: string[]; buttons: string } | undefined;
 
 // Four jobs:
 // 1. Every page gets a Content-Security-Policy with a fresh script nonce,
@@ -39,7 +40,7 @@ export default async function middleware(request: NextRequest): Promise<NextResp
   const search = withoutRscParameter(request.nextUrl.searchParams);
   // Benchmark builds only (next.config.ts): a bare redirect, the baseline for the one below.
   if (benchRoutesOn() && pathname === "/bench/redirect") {
-    return redirectTo(loginUrlFor(pathname));
+    return redirectTo(request, loginUrlFor(pathname));
   }
   // The middleware reads a copy of the body; Next.js still hands the page the original.
   const postProblem = isRefusedActionOrigin(request) ? REFUSED_ORIGIN : await checkPagePostBody(request);
@@ -50,13 +51,13 @@ export default async function middleware(request: NextRequest): Promise<NextResp
     });
   }
   if (isProtectedPath(pathname) && !(await sessionClaims(request))) {
-    return redirectTo(loginUrlFor(`${pathname}${search}`));
+    return redirectTo(request, loginUrlFor(`${pathname}${search}`));
   }
-  providerOrigins ??= federatedFormActionOrigins(providerVariables());
-  const prerendered = await prerenderedTwin(request, providerOrigins);
+  signInProviders ??= readSignInProviders();
+  const prerendered = await prerenderedTwin(request, signInProviders);
   if (prerendered) return prerendered;
 
-  const policy = contentSecurityPolicy(newNonce(), isDevelopment(), providerOrigins);
+  const policy = contentSecurityPolicy(newNonce(), isDevelopment(), signInProviders.origins);
   // Next.js reads the nonce from the request's policy and puts it on its scripts.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", policy);
@@ -66,13 +67,15 @@ export default async function middleware(request: NextRequest): Promise<NextResp
 }
 
 /**
- * A redirect by path, which the browser resolves against the address it
- * asked for. Not against request.nextUrl: with skipProxyUrlNormalize its
- * origin is Next.js's own name for the server (localhost), so a server
- * reached as 127.0.0.1 or by a proxy's host name sent visitors elsewhere.
+ * A redirect to `path` on the host the browser asked (its Host header), as
+ * request.nextUrl gave it before skipProxyUrlNormalize: with it, nextUrl's
+ * origin is Next.js's own name for the server (localhost), and a server
+ * reached as 127.0.0.1 sent its visitors there. Absolute: Next.js refuses a
+ * relative Location from middleware. A Host that is no host name gets nextUrl's.
  */
-function redirectTo(path: string): NextResponse {
-  return new NextResponse(null, { status: 307, headers: { location: path } });
+function redirectTo(request: NextRequest, path: string): NextResponse {
+  const asked = `${request.nextUrl.protocol}//${request.headers.get("host")}`;
+  return NextResponse.redirect(new URL(path, URL.canParse(asked) ? asked : request.nextUrl));
 }
 
 function withoutRscParameter(searchParams: URLSearchParams): string {
@@ -88,28 +91,33 @@ function sessionClaims(request: NextRequest) {
   return readSessionClaims((name) => request.cookies.get(name)?.value, secure);
 }
 
+function readSignInProviders() {
+  const { providers } = readFederatedProviders(providerVariables());
+  return { origins: providers.map((provider) => provider.authorizationOrigin), buttons: providerButtonsSignature(providers) };
+}
+
 /**
  * The recorded twin of a public page (lib/request/static-twins.ts), served
  * from here as it was hashed, when the request carries nothing the page
  * depends on; null for the page rendered per request. Which page a visitor
  * gets depends on their cookies: no shared cache may keep it.
  */
-async function prerenderedTwin(request: NextRequest, formActionOrigins: string[]): Promise<NextResponse | null> {
+async function prerenderedTwin(request: NextRequest, providers: { origins: string[]; buttons: string }): Promise<NextResponse | null> {
   const twinPath = staticTwinFor({
     method: request.method,
     pathname: request.nextUrl.pathname,
     searchParams: request.nextUrl.searchParams,
     hasCookie: (name) => request.cookies.has(name),
     rsc: request.headers.has("rsc"),
-    signInProviders: formActionOrigins.length > 0,
   });
   const twin = twinPath ? staticTwin(twinPath) : null;
-  if (!twin || (await sessionClaims(request))) return null;
+  if (!twinPath || !twin || !twinShowsTheseProviders(twinPath, twin.signInProviders, providers.buttons)) return null;
+  if (await sessionClaims(request)) return null;
   return new NextResponse(request.method === "HEAD" ? null : twin.html, {
     status: 200,
     headers: {
       "content-type": "text/html; charset=utf-8",
-      "content-security-policy": staticPagePolicy(twin.scriptSources, formActionOrigins),
+      "content-security-policy": staticPagePolicy(twin.scriptSources, providers.origins),
       "cache-control": "private, no-cache",
       vary: "RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch, Cookie",
     },

@@ -3,10 +3,11 @@ import { defineConfig, devices } from "@playwright/test";
 import chromium from "./e2e/support/chromium.json";
 import { APP_PORT as PORT } from "./e2e/support/mail-settings";
 import { SERVER_ENV, SUITE_DEPLOYMENT_ENV } from "./e2e/support/server-env";
-import { OIDC_CLIENT, OIDC_ISSUER, OIDC_NAME } from "./e2e/support/oidc-settings";
+import { SUITE_PROVIDER_ENV } from "./e2e/support/suite-deployment.mjs";
 
-// The suite runs against a production build (`next build` first; scripts/test-all.mjs
-// does it). DATABASE_URL picks the database; the test runner and the server share it.
+// The suite runs against a production build made with the suite's provider
+// variables (SUITE_PROVIDER_ENV: scripts/test-all.mjs does it), so that the
+// prerendered /login and /register are what the suite's server serves. DATABASE_URL picks the database; the test runner and the server share it.
 // Pages are served as localhost, not 127.0.0.1: WebAuthn refuses an IP address
 // as relying-party ID, and mailed links are built from AUTH_URL.
 const baseURL = `http://localhost:${PORT}`;
@@ -67,11 +68,8 @@ export default defineConfig({
     env: {
       ...SERVER_ENV,
       ...SUITE_DEPLOYMENT_ENV,
-      // "Sign in with Test SSO": the provider e2e/global-setup.ts starts.
-      AUTH_OIDC_ISSUER: OIDC_ISSUER,
-      AUTH_OIDC_ID: OIDC_CLIENT.id,
-      AUTH_OIDC_SECRET: OIDC_CLIENT.secret,
-      AUTH_OIDC_NAME: OIDC_NAME,
+      // "Sign in with Test SSO": the provider e2e/global-setup.ts starts (the build has it too).
+      ...SUITE_PROVIDER_ENV,
     },
   },
 });

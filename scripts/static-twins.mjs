@@ -50,7 +50,8 @@ export function twinOf(html, integrityOf) {
     scriptSources.add(`'${integrity}'`);
     return given ? tag : `<script${attributes} integrity="${integrity}">${body}</script>`;
   });
-  return { html: page, scriptSources: [...scriptSources], missing };
+  const signInProviders = /\sdata-sign-in-providers="([0-9a-f]*)"/.exec(html)?.[1] ?? "";
+  return { html: page, scriptSources: [...scriptSources], signInProviders, missing };
 }
 
 export function recordStaticTwins(distDir) {
@@ -76,7 +77,7 @@ export function recordStaticTwins(distDir) {
       continue;
     }
     fs.writeFileSync(path.join(outDir, name), twin.html);
-    pages[`/static/${name.slice(0, -".html".length)}`] = { file: name, scriptSources: twin.scriptSources };
+    pages[`/static/${name.slice(0, -".html".length)}`] = { file: name, scriptSources: twin.scriptSources, signInProviders: twin.signInProviders };
   }
   fs.writeFileSync(path.join(outDir, "manifest.json"), `${JSON.stringify({ pages }, null, 2)}\n`);
   return { pages: Object.keys(pages), missing };

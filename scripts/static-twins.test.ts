@@ -21,4 +21,11 @@ describe("twinOf (the postbuild record of a prerendered page)", () => {
     const twin = twinOf(html, (file: string) => (file === "gone.js" ? null : sha("b")));
     expect(twin.missing).toEqual(["/_next/gone.js", "https://cdn.example/x.js", "/_next/b.js"]);
   });
+
+  it('records the "Sign in with …" buttons the page was rendered with, none when it has none', () => {
+    expect(twinOf(`<div class="mt-6" data-sign-in-providers="5b5b226f696463225d5d"><button>x</button></div>`, () => null).signInProviders).toBe(
+      "5b5b226f696463225d5d",
+    );
+    expect(twinOf(`<main><form></form></main>`, () => null).signInProviders).toBe("");
+  });
 });

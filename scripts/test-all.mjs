@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { SUITE_PROVIDER_ENV } from "../e2e/support/suite-deployment.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const outputDir = path.join(root, "test-results", "summary");
@@ -82,9 +83,11 @@ check("lint", run(bin("eslint"), ["--max-warnings=0", "."]));
 unitTests();
 // `npm run build`'s two steps (package.json): next build, then its postbuild.
 // The build's own type check would repeat the one above (a minute of CPU).
+// Built with the suite's "Sign in with …" provider, as its server runs, so
+// that server serves the prerendered /login and /register (app/static/).
 const built = check(
   "production build",
-  run(bin("next"), ["build"], typesChecked ? { LATCHKEY_TYPES_CHECKED: "1" } : {}) &&
+  run(bin("next"), ["build"], { ...SUITE_PROVIDER_ENV, ...(typesChecked ? { LATCHKEY_TYPES_CHECKED: "1" } : {}) }) &&
     run(process.execPath, [path.join(root, "scripts/static-twins.mjs")]),
 );
 if (built) {

@@ -6,7 +6,7 @@ interface LoginPageViewProps {
   next?: string;
   initialError?: string;
   passkeyOptions: PasskeyOptionsProp;
-  /** The "Sign in with …" buttons: per request only (their list is the server's configuration). */
+  /** The "Sign in with …" buttons (components/sign-in/provider-buttons.tsx). */
   providers?: React.ReactNode;
 }
 

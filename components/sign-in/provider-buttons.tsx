@@ -1,6 +1,6 @@
 import { connection } from "next/server";
-import { configuredProviders } from "@/lib/federated/configured";
-import type { FederatedProviderId } from "@/lib/settings/federated-providers";
+import { configuredProviders, type ProviderButton } from "@/lib/federated/configured";
+import { providerButtonsSignature, type FederatedProviderId } from "@/lib/settings/federated-providers";
 
 /** Each provider's server action (app/actions/provider-sign-in-actions.ts): passed in, as components import nothing from app/. */
 export type ProviderSignInActions = Record<FederatedProviderId, (formData: FormData) => Promise<void>>;
@@ -16,14 +16,19 @@ interface ProviderButtonsProps {
   next?: string;
 }
 
-/**
- * "Sign in with {name}" for each configured provider; nothing when none is.
- * Plain form posts to server actions, so they work without JavaScript. The
- * list is read per request: render this as a dynamic part of a prerendered page.
- */
-export async function ProviderButtons({ actions, formId, next }: ProviderButtonsProps) {
+/** The running server's providers, read per request. */
+export async function ProviderButtons(props: ProviderButtonsProps) {
   await connection();
-  const providers = configuredProviders();
+  return <ProviderButtonList {...props} providers={configuredProviders()} />;
+}
+
+/**
+ * "Sign in with {name}" for each of `providers`; nothing for none. Plain form
+ * posts to server actions, so they work without JavaScript. The container
+ * names the list it shows (data-sign-in-providers), which the build records
+ * for a prerendered page (scripts/static-twins.mjs).
+ */
+export function ProviderButtonList({ actions, formId, next, providers }: ProviderButtonsProps & { providers: ProviderButton[] }) {
   if (providers.length === 0) return null;
   const buttons = providers.map((provider) => (
     <button
@@ -38,7 +43,7 @@ export async function ProviderButtons({ actions, formId, next }: ProviderButtons
     </button>
   ));
   return (
-    <div className="mt-6 border-t border-slate-200 pt-6 dark:border-slate-800">
+    <div className="mt-6 border-t border-slate-200 pt-6 dark:border-slate-800" data-sign-in-providers={providerButtonsSignature(providers)}>
       {formId ? (
         <div className="space-y-3">{buttons}</div>
       ) : (

@@ -10,7 +10,7 @@ import { linkIn, waitForMail } from "../support/mailbox";
 import { confirmWithLink } from "../support/email-links";
 import { sql } from "../support/database";
 import { APP_PORT } from "../support/mail-settings";
-import { OIDC_CLIENT, OIDC_ISSUER, OIDC_NAME, REQUIRE_VERIFICATION_PORT } from "../support/oidc-settings";
+import { REQUIRE_VERIFICATION_PORT, SUITE_PROVIDER_ENV } from "../support/oidc-settings";
 import { providerLogin, signInWithProvider } from "../support/federated";
 
 // REQUIRE_EMAIL_VERIFICATION=true needs a server of its own (with its own mail server).
@@ -34,10 +34,7 @@ test.beforeAll(async () => {
     DATABASE_URL: database.url,
     SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
     REQUIRE_EMAIL_VERIFICATION: "true",
-    AUTH_OIDC_ISSUER: OIDC_ISSUER,
-    AUTH_OIDC_ID: OIDC_CLIENT.id,
-    AUTH_OIDC_SECRET: OIDC_CLIENT.secret,
-    AUTH_OIDC_NAME: OIDC_NAME,
+    ...SUITE_PROVIDER_ENV,
   }, { deployment: "own" });
 });
 

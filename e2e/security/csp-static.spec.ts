@@ -19,10 +19,12 @@ interface Window {
 /** What a click on the page proves: React handled it, in the same document. */
 const HYDRATION_CHECKS: Record<string, (page: Page) => Promise<void>> = {
   "/login": async (page) => {
+    await expect(page.getByRole("button", { name: "Sign in with Test SSO" })).toBeVisible();
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByLabel("Email")).toHaveAccessibleDescription("Enter your email address.");
   },
   "/register": async (page) => {
+    await expect(page.getByRole("button", { name: "Sign in with Test SSO" })).toBeVisible();
     await page.getByRole("button", { name: "Create account" }).click();
     await expect(page.getByLabel("Name")).toHaveAccessibleDescription("Enter your name.");
   },
@@ -84,25 +86,10 @@ async function expectInjectionRefused(page: Page, path: string) {
   expect(violations).toEqual([{ directive: "script-src-elem", blocked: "inline" }]);
 }
 
-// The suite's own server offers "Sign in with Test SSO", and the buttons'
-// list is the running server's configuration, so there /login and /register
-// are rendered per request (lib/request/static-pages.ts). These tests run on
-// a server of their own without providers, the same build and database.
-const port = specPort(90);
-
-test.describe("prerendered public pages, on a server without sign-in providers", () => {
-  // One server for the file: its tests run in order, in one worker.
-  test.describe.configure({ mode: "default" });
-  test.use({ baseURL: `http://localhost:${port}` });
-  let server: SpecServer | undefined;
-  test.beforeAll(async () => {
-    test.setTimeout(120_000);
-    server = await startServer(port, {}, { deployment: "own" });
-  });
-  test.afterAll(async () => {
-    await server?.stop();
-  });
-
+// The suite's server and its build have the same "Sign in with Test SSO"
+// provider (playwright.config.ts, scripts/test-all.mjs), so it serves all
+// four pages prerendered, /login and /register with the provider's button.
+test.describe("prerendered public pages", () => {
   for (const path of Object.keys(HYDRATION_CHECKS)) {
     test(`${path}: prerendered, its policy refuses an injected inline script and lets its own scripts run`, async ({ page }) => {
       await expectInjectionRefused(page, path);
@@ -189,5 +176,42 @@ test.describe("prerendered public pages, on a server without sign-in providers",
       await expect(page.getByRole("status")).toContainText("You have been signed out.");
       await context.close();
     });
+  });
+});
+
+// A server whose providers are not its build's (here: none) cannot serve the
+// build's /login and /register, whose buttons would be wrong: it renders them
+// per request; the pages without buttons stay prerendered.
+test.describe("on a server configured with other sign-in providers than its build", () => {
+  test.describe.configure({ mode: "default" });
+  const port = specPort(90);
+  test.use({ baseURL: `http://localhost:${port}` });
+  let server: SpecServer | undefined;
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    server = await startServer(port, {}, { deployment: "own" });
+  });
+  test.afterAll(async () => {
+    await server?.stop();
+  });
+
+  test("/login and /register are rendered per request without the build's buttons; / and /forgot-password are prerendered", async ({
+    page,
+    request,
+    browser,
+    baseURL,
+  }) => {
+    for (const path of ["/login", "/register"]) {
+      const response = await request.get(path);
+      expect(response.headers()["content-security-policy"], path).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expect(page.getByRole("button", { name: "Sign in with Test SSO" })).toHaveCount(0);
+    }
+    for (const path of ["/", "/forgot-password"]) {
+      const context = await browser.newContext({ baseURL });
+      await expectInjectionRefused(await context.newPage(), path);
+      await context.close();
+    }
   });
 });

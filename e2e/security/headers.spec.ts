@@ -60,19 +60,19 @@ test.describe("security headers", () => {
     signedInUser,
   }) => {
     // Signed out (`request` has no cookies): the public pages are prerendered,
-    // except the two with "Sign in with Test SSO", whose buttons are this
-    // server's configuration (e2e/security/csp-static.spec.ts has them
-    // prerendered on a server without providers).
-    for (const path of ["/", "/forgot-password"]) {
+    // /login and /register with this server's "Sign in with Test SSO", which
+    // its build has too (e2e/security/csp-static.spec.ts); with a query they
+    // are rendered per request.
+    for (const path of ["/", "/login", "/register", "/forgot-password"]) {
       const response = await request.get(path, { maxRedirects: 0 });
       expect(response.status(), path).toBe(200);
       expectSecurityHeaders(response, `${path} (signed out)`, "hashes");
     }
     const nonces = new Set<string>();
-    for (const path of ["/login", "/register"]) {
+    for (const path of ["/login?next=%2Fprofile", "/register?from=headers"]) {
       const response = await request.get(path, { maxRedirects: 0 });
       expect(response.status(), path).toBe(200);
-      nonces.add(expectSecurityHeaders(response, `${path} (signed out, providers configured)`));
+      nonces.add(expectSecurityHeaders(response, `${path} (signed out, per request)`));
     }
     const notFound = await request.get("/no-such-page", { maxRedirects: 0 });
     expect(notFound.status()).toBe(404);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { isStaticTwin, staticTwinFor, type PageRequest } from "@/lib/request/static-pages";
+import { isStaticTwin, staticTwinFor, twinShowsTheseProviders, type PageRequest } from "@/lib/request/static-pages";
 import { FLASH_COOKIE } from "@/lib/flash/flash";
+import { providerButtonsSignature } from "@/lib/settings/federated-providers";
 
 function request(overrides: Partial<PageRequest> & { search?: string } = {}): PageRequest {
   return { method: "GET", pathname: "/login", searchParams: new URLSearchParams(overrides.search ?? ""), hasCookie: () => false, ...overrides };
@@ -27,11 +28,24 @@ describe("staticTwinFor", () => {
     expect(staticTwinFor(request({ pathname: "/login/two-factor" }))).toBeNull();
   });
 
-  it("renders the pages with provider buttons per request while any provider is configured", () => {
-    expect(staticTwinFor(request({ signInProviders: true }))).toBeNull();
-    expect(staticTwinFor(request({ pathname: "/register", signInProviders: true }))).toBeNull();
-    expect(staticTwinFor(request({ pathname: "/forgot-password", signInProviders: true }))).toBe("/static/forgot-password");
-    expect(staticTwinFor(request({ pathname: "/", signInProviders: true }))).toBe("/static/home");
+  it("serves a twin with provider buttons only to a server with the providers it was built with", () => {
+    const built = providerButtonsSignature([{ id: "oidc", name: "Test SSO" }]);
+    expect(twinShowsTheseProviders("/static/login", built, built)).toBe(true);
+    expect(twinShowsTheseProviders("/static/register", "", "")).toBe(true);
+    // Another provider, another name, one more, or none at all on either side.
+    for (const configured of [
+      providerButtonsSignature([{ id: "github", name: "Test SSO" }]),
+      providerButtonsSignature([{ id: "oidc", name: "Company SSO" }]),
+      providerButtonsSignature([{ id: "github", name: "GitHub" }, { id: "oidc", name: "Test SSO" }]),
+      "",
+    ]) {
+      expect(twinShowsTheseProviders("/static/login", built, configured)).toBe(false);
+      expect(twinShowsTheseProviders("/static/register", built, configured)).toBe(false);
+    }
+    expect(twinShowsTheseProviders("/static/login", "", built)).toBe(false);
+    // The pages without buttons do not depend on them.
+    expect(twinShowsTheseProviders("/static/home", "", built)).toBe(true);
+    expect(twinShowsTheseProviders("/static/forgot-password", built, "")).toBe(true);
   });
 
   it("knows a twin's own path", () => {

@@ -25,25 +25,31 @@ export interface PageRequest {
   hasCookie: (name: string) => boolean;
   /** The App Router's own fetch of a page (an `RSC` header): a payload, not HTML. */
   rsc?: boolean;
-  /** Whether any "Sign in with …" provider is configured (the server's setting, not the build's). */
-  signInProviders?: boolean;
 }
 
 /**
- * The pages that show the "Sign in with …" buttons: their list is the
- * running server's configuration, which a page rendered at build cannot
- * know, so with any provider configured they are rendered per request.
+ * The twins that show the "Sign in with …" buttons. Their list is the
+ * running server's configuration; the twin has the build's, so it is served
+ * only where the two are the same (twinShowsTheseProviders).
  */
-const PROVIDER_BUTTON_PAGES = new Set(["/login", "/register"]);
+const PROVIDER_BUTTON_TWINS = new Set(["/static/login", "/static/register"]);
 
 /** The twin's path when this request may be answered with the prerendered page, else null. */
 export function staticTwinFor(request: PageRequest): string | null {
   const twin = STATIC_TWINS[request.pathname] ?? (isStaticTwin(request.pathname) ? request.pathname : undefined);
   if (!twin || (request.method !== "GET" && request.method !== "HEAD") || request.rsc) return null;
-  if (request.signInProviders && PROVIDER_BUTTON_PAGES.has(request.pathname)) return null;
   if ([...request.searchParams.keys()].length > 0) return null;
   if (request.hasCookie(FLASH_COOKIE)) return null;
   return twin;
+}
+
+/**
+ * Whether a twin, which shows the buttons its build recorded (`recorded`, a
+ * providerButtonsSignature), shows the running server's (`configured`): true
+ * for a twin without buttons.
+ */
+export function twinShowsTheseProviders(twinPath: string, recorded: string, configured: string): boolean {
+  return !PROVIDER_BUTTON_TWINS.has(twinPath) || recorded === configured;
 }
 
 /** A twin's own path: asked for by that address, it is the same prerendered page. */

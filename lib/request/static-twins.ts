@@ -19,10 +19,12 @@ import { benchRoutesOn } from "@/lib/settings/runtime-settings.mjs";
 export interface StaticTwin {
   html: string;
   scriptSources: string[];
+  /** The "Sign in with …" buttons it shows (providerButtonsSignature), "" for none. */
+  signInProviders: string;
 }
 
 interface TwinManifest {
-  pages: Record<string, { file: string; scriptSources: string[] }>;
+  pages: Record<string, { file: string; scriptSources: string[]; signInProviders?: string }>;
 }
 
 let twins: Map<string, StaticTwin> | undefined;
@@ -40,8 +42,8 @@ function loadTwins(directory: string): Map<string, StaticTwin> {
   } catch {
     return loaded;
   }
-  for (const [twinPath, { file, scriptSources }] of Object.entries(manifest.pages)) {
-    loaded.set(twinPath, { html: readFileSync(path.join(directory, file), "utf8"), scriptSources });
+  for (const [twinPath, { file, scriptSources, signInProviders = "" }] of Object.entries(manifest.pages)) {
+    loaded.set(twinPath, { html: readFileSync(path.join(directory, file), "utf8"), scriptSources, signInProviders });
   }
   return loaded;
 }

@@ -2,7 +2,8 @@
  * Which "Sign in with …" providers are configured, from Auth.js's own
  * variable names. Pure and edge-safe: lib/env.ts validates with it at
  * start-up, and middleware (which reads process.env directly) asks it for the
- * authorization origins the Content-Security-Policy's form-action must allow.
+ * authorization origins the Content-Security-Policy's form-action must allow
+ * and the buttons a prerendered page must show to be served.
  */
 
 export type FederatedProviderId = "github" | "google" | "microsoft-entra-id" | "oidc";
@@ -103,11 +104,6 @@ export function readFederatedProviders(source: Source): FederatedProviderReading
   return { providers, problems };
 }
 
-/** For middleware's CSP: the origins a sign-in form may be redirected to. */
-export function federatedFormActionOrigins(source: Source): string[] {
-  return readFederatedProviders(source).providers.map((provider) => provider.authorizationOrigin);
-}
-
 /** The words for a session's method on /profile ("github" → "GitHub"). */
 export function providerNameOf(id: string, configured: FederatedProviderSettings[]): string | null {
   return configured.find((provider) => provider.id === id)?.name ?? PROVIDERS.find((provider) => provider.id === id)?.name ?? null;
@@ -115,4 +111,15 @@ export function providerNameOf(id: string, configured: FederatedProviderSettings
 
 export function isFederatedProviderId(id: string): id is FederatedProviderId {
   return PROVIDERS.some((provider) => provider.id === id);
+}
+
+/**
+ * The "Sign in with …" buttons a list of providers shows, as one
+ * attribute-safe string ("" for none): a page prerendered with its buttons
+ * (app/static/) records it, and middleware serves that page only to a server
+ * whose providers give the same string (lib/request/static-pages.ts).
+ */
+export function providerButtonsSignature(providers: readonly { id: string; name: string }[]): string {
+  const bytes = new TextEncoder().encode(JSON.stringify(providers.map(({ id, name }) => [id, name])));
+  return providers.length === 0 ? "" : Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
