@@ -1,23 +1,20 @@
 // The public pages against a bare static page of the same build (the
 // benchmark-only /bench/static, prerendered, in the app's root layout, served
 // by Next.js as a static page), behind the same middleware and the same entry
-// (scripts/start.mjs): requests per second and server CPU per request, each
-// page alternated with the bare page in one phase, then first-load
-// JavaScript. Prerendered only without "Sign in with …" providers (their
-// buttons are the running server's configuration), so the phase runs on a
-// server of its own without them, the same build and database; /login on
-// the providers' server is measured too, as the page rendered per request.
+// (scripts/start.mjs), on the benchmark's one-process server: requests per
+// second and server CPU per request, each page alternated with the bare page
+// in one phase, then first-load JavaScript and Lighthouse. The server runs
+// with the build's "Sign in with …" providers, so /login and /register are
+// served prerendered with their buttons; /login with a query (`next`) is
+// measured too, as the page rendered per request.
 import { alternate, cannon, settle } from "./load.mjs";
 import { firstLoadJs, lighthouseScores } from "./pages.mjs";
-import { freePort, log, round, startServer } from "./processes.mjs";
-import { duration, env } from "./settings.mjs";
+import { log, round } from "./processes.mjs";
+import { duration } from "./settings.mjs";
 
 export const PUBLIC_PAGES = ["/login", "/", "/register"];
+const PER_REQUEST_LOGIN = "/login?next=%2Fdashboard";
 const BARE = "/bench/static";
-
-function withoutProviders(environment) {
-  return Object.fromEntries(Object.entries(environment).filter(([name]) => !/^AUTH_(GITHUB|GOOGLE|MICROSOFT_ENTRA_ID|OIDC)_/.test(name)));
-}
 
 async function pageAgainstBare(base, pid, page) {
   const [figure, bare] = await alternate(pid, [{ url: `${base}${page}` }, 200], [{ url: `${base}${BARE}` }, 200]);
@@ -29,33 +26,25 @@ async function pageAgainstBare(base, pid, page) {
   };
 }
 
-/** `servers`: bench's one-process server (providers configured), for /login rendered per request. */
+/** `servers`: the benchmark's servers (phases.mjs); its one-process server has every provider, as its build. */
 export async function measurePublicPages(servers, figures) {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  log(`npm start on ${base} (one process, no sign-in providers: the public pages prerendered)`);
-  const server = await startServer(port, { env: withoutProviders(env) });
-  try {
-    const pid = server.pid;
-    const warm = { duration: Math.min(2, duration) };
-    for (const page of [...PUBLIC_PAGES, BARE]) await cannon({ ...warm, url: `${base}${page}` }, 200);
-    await settle(base);
-    const pages = {};
-    for (const page of PUBLIC_PAGES) {
-      log(`${page} signed out against the bare static page, alternated`);
-      pages[page] = await pageAgainstBare(base, pid, page);
-    }
-    log("/login rendered per request (providers configured) against the same server's bare static page");
-    await cannon({ ...warm, url: `${servers.base}${BARE}` }, 200);
-    const perRequest = await pageAgainstBare(servers.base, servers.server.pid, "/login");
-    const loginJs = await firstLoadJs(base, "/login");
-    const bareJs = await firstLoadJs(base, BARE);
-    log("lighthouse: the prerendered /, /login, /register");
-    const lighthouse = await lighthouseScores(base, PUBLIC_PAGES);
-    figures.publicPages = { pages, loginPerRequest: perRequest, loginJs, bareJs, loginJsOverBareKb: round(loginJs.gzipKb - bareJs.gzipKb), lighthouse };
-  } finally {
-    await server.stop();
+  const { base } = servers;
+  const pid = servers.server.pid;
+  const warm = { duration: Math.min(2, duration) };
+  for (const page of [...PUBLIC_PAGES, PER_REQUEST_LOGIN, BARE]) await cannon({ ...warm, url: `${base}${page}` }, 200);
+  await settle(base);
+  const pages = {};
+  for (const page of PUBLIC_PAGES) {
+    log(`${page} signed out (prerendered) against the bare static page, alternated`);
+    pages[page] = await pageAgainstBare(base, pid, page);
   }
+  log(`${PER_REQUEST_LOGIN} (rendered per request) against the bare static page`);
+  const perRequest = await pageAgainstBare(base, pid, PER_REQUEST_LOGIN);
+  const loginJs = await firstLoadJs(base, "/login");
+  const bareJs = await firstLoadJs(base, BARE);
+  log("lighthouse: the prerendered /, /login, /register");
+  const lighthouse = await lighthouseScores(base, PUBLIC_PAGES);
+  figures.publicPages = { pages, loginPerRequest: perRequest, loginJs, bareJs, loginJsOverBareKb: round(loginJs.gzipKb - bareJs.gzipKb), lighthouse };
 }
 
 /** One line: each page's share of the bare page's rate (target ≥ 0.8), and /login's JS over the bare page's. */
@@ -66,7 +55,7 @@ export function publicPagesSummary(result) {
   const verdict = Object.values(result.pages).every((f) => f.vsBare >= 0.8) ? "pass" : "fail";
   const dynamic = result.loginPerRequest;
   return (
-    `public pages: ${rates} — ${verdict} (≥0.8); /login per request (providers configured) ${dynamic.page.rps}/s = ${dynamic.vsBare} of bare; ` +
+    `public pages: ${rates} — ${verdict} (≥0.8); /login per request (a query) ${dynamic.page.rps}/s = ${dynamic.vsBare} of bare; ` +
     `/login JS ${result.loginJs.gzipKb} kB gzip = bare ${result.bareJs.gzipKb} + ${result.loginJsOverBareKb} (≤+10); ` +
     `Lighthouse prerendered ${Object.entries(result.lighthouse)
       .map(([page, score]) => `${page} ${score.performance}/${score.accessibility}`)
