@@ -62,6 +62,7 @@ export async function stopBenchServers(servers, figures) {
 export async function checkAndWarmUp({ base, quiet }) {
   const authed = { cookie: await signIn(base) };
   await expectPage(`${base}/dashboard`, authed, 200, email);
+  await expectPage(`${base}/profile`, authed, 200, email);
   await expectPage(`${base}/bench/dashboard`, {}, 200, email);
   await expectPage(`${base}/dashboard`, {}, 307);
   await expectPage(`${base}/bench/redirect`, {}, 307);
@@ -72,6 +73,7 @@ export async function checkAndWarmUp({ base, quiet }) {
   const warm = { duration: Math.min(2, duration) };
   await cannon({ ...warm, url: `${base}/bench/dashboard` }, 200);
   await cannon({ ...warm, url: `${base}/dashboard`, headers: authed }, 200);
+  await cannon({ ...warm, url: `${base}/profile`, headers: authed }, 200);
   await cannon({ ...warm, url: `${quiet.base}/dashboard`, headers: authed }, 200);
   await cannon({ ...warm, url: `${base}/dashboard` }, 307);
   await cannon({ ...warm, url: `${base}/bench/redirect` }, 307);
@@ -80,7 +82,7 @@ export async function checkAndWarmUp({ base, quiet }) {
   return { authed, signInLoad, warm };
 }
 
-/** The dashboard against its no-auth twin and against the quiet twin; the sign-in page signed out. */
+/** The dashboard against its no-auth twin and against the quiet twin; the profile; the sign-in page signed out. */
 export async function measureDashboard({ base, server, quiet }, { authed }, figures) {
   const pid = server.pid;
   log("dashboard: no-auth twin and authenticated, alternated");
@@ -91,6 +93,8 @@ export async function measureDashboard({ base, server, quiet }, { authed }, figu
   );
   log("dashboard: logging and metrics on, and the quiet twin, alternated");
   Object.assign(figures, await observability.compareDashboard(alternate, [pid, quiet.pid], [base, quiet.base], authed));
+  log("the profile page, authenticated");
+  figures.profileAuthenticated = await cannonCpu(pid, { url: `${base}/profile`, headers: authed }, 200);
   log("the sign-in page, signed out");
   figures.loginPage = await cannonCpu(pid, { url: `${base}/login` }, 200);
 }
