@@ -33,7 +33,8 @@ let signInProviders: { origins: string[]; buttons: string } | undefined;
 //    no session and no flash message is answered with the page rendered at
 //    build (app/static/), at the cost of a static file. Anything the page
 //    depends on (a query, a flash cookie, a session token that decodes, a
-//    POST) gets the page rendered per request, as before.
+//    POST, "Sign in with …" providers other than the build's) gets the page
+//    rendered per request, as before.
 export default async function middleware(request: NextRequest): Promise<NextResponse> {
   const { pathname } = request.nextUrl;
   // Without the App Router's cache-busting parameter (next.config.ts skipProxyUrlNormalize leaves it in).
