@@ -26,8 +26,7 @@ const nextPage = (formData: FormData) => safeNextPath(formData.get("next")) ?? "
 
 export const reauthenticateAction = formStateAction(
   { access: "signed-in", page: nextPage, fields: ["password"], schema: reauthenticateSchema },
-  async ({ password }, { session, formData }): Promise<ReauthenticateState> => {
-    const next = nextPage(formData);
+  async ({ password }, { session, page: next }): Promise<ReauthenticateState> => {
     const attempt = await confirmPassword(session.user, password, "re-authentication");
     if (!attempt.ok) return formError({ fieldErrors: { password: [attempt.message] } });
     if (attempt.needsSecondFactor) {
@@ -48,7 +47,7 @@ const STEP_EXPIRED = "That took too long. Enter your password again.";
 /** The second step for an account with two-factor on: an app code or a recovery code. */
 export const reauthenticateCodeAction = formStateAction(
   { access: "signed-in", page: nextPage, fields: ["code"], schema: appOrRecoveryCodeSchema },
-  async ({ code }, { session, formData }): Promise<ReauthenticateCodeState> => {
+  async ({ code }, { session, page: next }): Promise<ReauthenticateCodeState> => {
     const pending = await readPendingStep("re-authentication");
     if (!pending || pending.sessionId !== session.id) return formError({ message: STEP_EXPIRED });
     const attempt = await confirmSecondFactor(session.user, { kind: codeKind(code), code }, "re-authentication");
@@ -60,6 +59,6 @@ export const reauthenticateCodeAction = formStateAction(
     await confirmSession(session, describeSignInMethod(signInMethod(completed.provider ?? "password", "totp")));
     const codesLeft = attempt.kind === "recovery" ? ` ${recoveryCodesLeftMessage(attempt.codesLeft)}` : "";
     await setFlash("success", `Identity confirmed.${codesLeft}`);
-    redirect(nextPage(formData));
+    redirect(next);
   },
 );

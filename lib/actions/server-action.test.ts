@@ -82,9 +82,10 @@ describe("formStateActionWith", () => {
   it("hands the form and the session to the use case, the page worked out from the form", async () => {
     const action = formStateActionWith(
       { access: "signed-in", page: (formData) => `/back/${formData.get("id")}` },
-      async ({ session, formData }) => ({ status: `${session.id} ${formData.get("id")}` }),
+      async ({ session, formData, page }) => ({ status: `${session.id} ${formData.get("id")} ${page}` }),
     );
-    expect(await action({ status: "idle" }, form({ id: "7" }))).toEqual({ status: "s1 7" });
+    // The page is worked out once: the use case gets the one the session check was given.
+    expect(await action({ status: "idle" }, form({ id: "7" }))).toEqual({ status: "s1 7 /back/7" });
     expect(requireSession).toHaveBeenCalledWith("/back/7");
   });
 });

@@ -30,16 +30,31 @@ interface Gate<A extends Access> {
   page: string | ((formData: FormData) => string);
 }
 
-async function sessionFor<A extends Access>(gate: Gate<A>, formData: FormData | null): Promise<SessionFor<A>> {
-  const page = typeof gate.page === "string" ? gate.page : gate.page(formData ?? new FormData());
-  const checks = { "signed-in": requireSession, fresh: requireFreshSession, admin: requireAdmin } as const;
-  if (gate.access === "anyone") return null as SessionFor<A>;
-  return (await checks[gate.access as Exclude<Access, "anyone">](page)) as SessionFor<A>;
+const SESSION_CHECKS = { "signed-in": requireSession, fresh: requireFreshSession, admin: requireAdmin } as const;
+
+function pageOf(gate: Gate<Access>, formData: FormData): string {
+  return typeof gate.page === "string" ? gate.page : gate.page(formData);
 }
 
-export interface FormContext<A extends Access, Field extends string> {
+/** The session `access` needs; a visitor without it is sent to sign in (or confirm it's them) and back to `page`. */
+async function sessionFor<A extends Access>(access: A, page: string): Promise<SessionFor<A>> {
+  if (access === "anyone") return null as SessionFor<A>;
+  return (await SESSION_CHECKS[access as Exclude<Access, "anyone">](page)) as SessionFor<A>;
+}
+
+/** What every use case gets: the session, the form, and its page as resolved for this form (its `next`). */
+interface ActionContext<A extends Access> {
   session: SessionFor<A>;
   formData: FormData;
+  page: string;
+}
+
+async function contextFor<A extends Access>(gate: Gate<A>, formData: FormData): Promise<ActionContext<A>> {
+  const page = pageOf(gate, formData);
+  return { session: await sessionFor(gate.access, page), formData, page };
+}
+
+export interface FormContext<A extends Access, Field extends string> extends ActionContext<A> {
   /** What the form sends back on a refusal, so the user retypes nothing (never a secret). */
   echo: Partial<Record<Field, string>>;
 }
@@ -62,25 +77,22 @@ export function formStateAction<A extends Access, Field extends string, Schema e
   useCase: (input: z.output<Schema>, context: FormContext<A, Field>) => Promise<State>,
 ) {
   return withFormStateArguments(async (_previous: State | FormState<Field>, formData: FormData): Promise<State | FormState<Field>> => {
-    const session = await sessionFor(definition, formData);
+    const context = await contextFor(definition, formData);
     const values = formValues(formData, definition.fields);
     const echo = pick(values, definition.echo);
-    const schema = typeof definition.schema === "function" ? definition.schema(session) : definition.schema;
+    const schema = typeof definition.schema === "function" ? definition.schema(context.session) : definition.schema;
     const parsed = schema.safeParse(values);
     if (!parsed.success) return invalidForm(parsed.error, echo);
-    return useCase(parsed.data, { session, formData, echo });
+    return useCase(parsed.data, { ...context, echo });
   });
 }
 
 /** A `useActionState` form whose rules need more than a schema (a link's token, another account's address): it reads its own fields. */
 export function formStateActionWith<A extends Access, State extends { status: string }>(
   gate: Gate<A>,
-  useCase: (context: { session: SessionFor<A>; formData: FormData }) => Promise<State>,
+  useCase: (context: ActionContext<A>) => Promise<State>,
 ) {
-  return withFormStateArguments(async (_previous: State, formData: FormData): Promise<State> => {
-    const session = await sessionFor(gate, formData);
-    return useCase({ session, formData });
-  });
+  return withFormStateArguments(async (_previous: State, formData: FormData): Promise<State> => useCase(await contextFor(gate, formData)));
 }
 
 interface ButtonDefinition<A extends Access, Field extends string, Schema extends z.ZodType> extends Gate<A> {
@@ -94,18 +106,17 @@ interface ButtonDefinition<A extends Access, Field extends string, Schema extend
  */
 export function formAction<A extends Access, Field extends string, Schema extends z.ZodType, Result>(
   definition: ButtonDefinition<A, Field, Schema>,
-  useCase: (input: z.output<Schema>, context: { session: SessionFor<A>; formData: FormData }) => Promise<Result>,
+  useCase: (input: z.output<Schema>, context: ActionContext<A>) => Promise<Result>,
 ) {
   return withFormArguments(async (formData: FormData): Promise<Result> => {
-    const session = await sessionFor(definition, formData);
-    if (!definition.form) return useCase(undefined as z.output<Schema>, { session, formData });
+    const context = await contextFor(definition, formData);
+    if (!definition.form) return useCase(undefined as z.output<Schema>, context);
     const parsed = definition.form.schema.safeParse(formValues(formData, definition.form.fields));
     if (!parsed.success) {
       await setFlash(definition.form.refused.category, definition.form.refused.message);
-      const page = typeof definition.page === "string" ? definition.page : definition.page(formData);
-      redirect(page);
+      redirect(context.page);
     }
-    return useCase(parsed.data, { session, formData });
+    return useCase(parsed.data, context);
   });
 }
 
@@ -115,5 +126,5 @@ export function actionWithArguments<A extends Access, Schema extends z.ZodTuple,
   gate: Gate<A> & { page: string },
   useCase: (session: SessionFor<A>, ...args: z.output<Schema>) => Promise<Result>,
 ) {
-  return withArguments(schema, async (...args: z.output<Schema>) => useCase(await sessionFor(gate, null), ...args));
+  return withArguments(schema, async (...args: z.output<Schema>) => useCase(await sessionFor(gate.access, gate.page), ...args));
 }

@@ -23,10 +23,10 @@ export const removeReviewItemAction = formAction(
       refused: { category: "info", message: "That could not be removed: reload the page and try again." },
     },
   },
-  async ({ kind, itemId }, { session, formData }): Promise<never> => {
+  async ({ kind, itemId }, { session, page }): Promise<never> => {
     const outcome = await removeReviewedItem({ sessionId: session.id, user: session.user }, kind, itemId);
     await setFlash(outcome.removed ? "success" : "info", outcome.message);
-    redirect(reviewPage(formData));
+    redirect(page);
   },
 );
 
