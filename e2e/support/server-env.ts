@@ -1,5 +1,6 @@
 import { E2E_BCRYPT_COST } from "./bcrypt-cost";
 import { APP_PORT, SMTP_PORT } from "./mail-settings";
+import { TEST_SERVER_DEFAULTS } from "./server-process.mjs";
 
 // The environment of every app server the suite runs, defined once: the
 // suite's own (playwright.config.ts's webServer) and those a spec starts
@@ -10,12 +11,11 @@ export const E2E_SECRET = process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-pr
 
 /** What every server of the suite runs with. */
 export const SERVER_ENV = {
-  NEXT_TELEMETRY_DISABLED: "1",
+  // Also the starter's defaults, here for Playwright's own webServer, which does not go through it.
+  ...TEST_SERVER_DEFAULTS,
   // As behind a proxy: tests choose their client address (e2e/fixtures.ts).
   TRUST_PROXY: "true",
   BCRYPT_COST: E2E_BCRYPT_COST,
-  // Stopped at once on SIGTERM: a spec that tests the readiness delay asks for one.
-  SHUTDOWN_READY_DELAY_SECONDS: "0",
 };
 
 /**

@@ -6,7 +6,7 @@ export interface ReadyCheck {
 }
 
 export interface StartOptions {
-  /** Over process.env; SHUTDOWN_READY_DELAY_SECONDS=0 and NEXT_TELEMETRY_DISABLED=1 unless given. */
+  /** Over process.env and TEST_SERVER_DEFAULTS. */
   env?: Record<string, string | undefined>;
   /** The project's directory, where scripts/start.mjs is and the server runs: process.cwd() by default (npm's and Playwright's). */
   cwd?: string;
@@ -36,6 +36,7 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+export const TEST_SERVER_DEFAULTS: { SHUTDOWN_READY_DELAY_SECONDS: string; NEXT_TELEMETRY_DISABLED: string };
 export function startServerProcess(port: number, options?: StartOptions): Promise<ServerProcess>;
 export function isRunning(pid: number): boolean;
 export function childPids(pid: number): number[];

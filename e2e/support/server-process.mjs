@@ -13,6 +13,9 @@ import fs from "node:fs";
 import path from "node:path";
 
 const HEAP_CAP = "--max-old-space-size=192";
+
+/** What every server started for tests or the bench runs with unless told otherwise: stopped at once on SIGTERM, no telemetry. */
+export const TEST_SERVER_DEFAULTS = { SHUTDOWN_READY_DELAY_SECONDS: "0", NEXT_TELEMETRY_DISABLED: "1" };
 const POLL_MS = 250;
 
 /**
@@ -21,9 +24,8 @@ const POLL_MS = 250;
  */
 
 /**
- * Starts scripts/start.mjs on 127.0.0.1:`port` with process.env, then
- * `options.env` (nothing else is added but a readiness delay of 0 on
- * SIGTERM and no telemetry, which `env` may override). Resolves once it is
+ * Starts scripts/start.mjs on 127.0.0.1:`port` with process.env,
+ * TEST_SERVER_DEFAULTS, then `options.env`. Resolves once it is
  * ready (see `isReady`); rejects with its output if it exits first or is not
  * ready within `timeoutMs` (then it is killed).
  * @param {number} port
@@ -32,7 +34,7 @@ const POLL_MS = 250;
  */
 export async function startServerProcess(port, options = {}) {
   const { cwd = process.cwd(), dir = ".", nodeArgs = [], timeoutMs = 60_000 } = options;
-  const env = { ...process.env, SHUTDOWN_READY_DELAY_SECONDS: "0", NEXT_TELEMETRY_DISABLED: "1", ...options.env };
+  const env = { ...process.env, ...TEST_SERVER_DEFAULTS, ...options.env };
   const child = spawn(process.execPath, [HEAP_CAP, ...nodeArgs, path.join(cwd, "scripts/start.mjs"), dir, "-H", "127.0.0.1", "-p", String(port)], {
     cwd,
     env,

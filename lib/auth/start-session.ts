@@ -1,6 +1,6 @@
 import "server-only";
 import { recordLastSignIn } from "@/lib/users/account-state-writes";
-import { currentRequestInfo } from "@/lib/request/info";
+import { currentRequestInfo, type RequestInfo } from "@/lib/request/info";
 import { encodeSessionToken } from "@/lib/sessions/token";
 import { setBrowserKeyCookie, setSessionTokenCookie } from "@/lib/sessions/cookies";
 import { sessionCookieMaxAgeSeconds } from "@/lib/sessions/lifetime";
@@ -31,8 +31,11 @@ export interface SessionStart {
  * completion. Returns the session id for the token. Called on its own only
  * by Auth.js's credentials endpoint, which writes the token itself.
  */
-export async function recordNewSession(userId: string, { method, remember }: SessionStart): Promise<string> {
-  const request = await currentRequestInfo();
+export async function recordNewSession(userId: string, start: SessionStart): Promise<string> {
+  return recordSession(userId, start, await currentRequestInfo());
+}
+
+async function recordSession(userId: string, { method, remember }: SessionStart, request: RequestInfo): Promise<string> {
   const now = new Date();
   await recordLastSignIn(userId, now);
   const { id, browserKey } = await createLoginSession(
@@ -56,8 +59,9 @@ export async function recordNewSession(userId: string, { method, remember }: Ses
  * Without "Remember me" the cookie ends with the browser run.
  */
 export async function startSession(user: { id: string; role: Role }, start: SessionStart): Promise<void> {
-  const sessionId = await recordNewSession(user.id, start);
-  const { secure } = await currentRequestInfo();
+  const request = await currentRequestInfo();
+  const sessionId = await recordSession(user.id, start, request);
+  const { secure } = request;
   const maxAgeSeconds = sessionCookieMaxAgeSeconds();
   const token = await encodeSessionToken({ userId: user.id, sessionId, role: user.role }, { secure, maxAgeSeconds });
   await setSessionTokenCookie(token, { secure, remember: start.remember, maxAgeSeconds });
