@@ -486,6 +486,9 @@ async function expectNoViolations<Who>(page: Page, state: PageState<Who>, who: W
   await page.goto(state.path);
   await state.then?.(page, who);
   await expect(state.shows(page).first()).toBeVisible();
+  // A page reached by a client-side navigation (a server action's redirect)
+  // gets its <title> from metadata that streams in after the body.
+  await expect(page).toHaveTitle(/\S/);
   const found = [...(await violationsIn(page, "light")), ...(await violationsIn(page, "dark"))];
   expect(found, `axe found on ${state.name}:\n${found.join("\n")}`).toEqual([]);
 }

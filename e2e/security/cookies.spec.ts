@@ -50,12 +50,25 @@ function expectSecurePrefixedCookies(cookies: SetCookie[]) {
   }
 }
 
-/** Clicks a form's button and returns its server action's response. */
+/**
+ * The answer to the form's post to this page, by `fetch` (a server action)
+ * or, when the page is not hydrated yet, by the browser itself: behind this
+ * spec's pretend proxy (X-Forwarded-Proto: https to a plain-HTTP server)
+ * Next.js cannot render an action's redirect target in its answer, so the
+ * browser loads that page in full, and a click can come before React runs.
+ * The cookies are the same either way. `sent` picks the post by its body.
+ */
+function formPost(page: Page, sent = "") {
+  const path = new URL(page.url()).pathname;
+  return page.waitForResponse(
+    (candidate) =>
+      candidate.request().method() === "POST" && new URL(candidate.url()).pathname === path && (candidate.request().postData() ?? "").includes(sent),
+  );
+}
+
+/** Clicks a form's button and returns the answer to its post. */
 async function submitAction(page: Page, button: string): Promise<Response> {
-  const [response] = await Promise.all([
-    page.waitForResponse((candidate) => candidate.request().headers()["next-action"] !== undefined),
-    page.getByRole("button", { name: button }).click(),
-  ]);
+  const [response] = await Promise.all([formPost(page), page.getByRole("button", { name: button }).click()]);
   return response;
 }
 
@@ -63,10 +76,8 @@ async function submitAction(page: Page, button: string): Promise<Response> {
 async function signInThroughForm(page: Page, email: string, password: string): Promise<Response> {
   await page.goto("/login");
   const [response] = await Promise.all([
-    // The sign-in action's answer, not the prerendered page's request for passkey options.
-    page.waitForResponse(
-      (candidate) => candidate.request().headers()["next-action"] !== undefined && (candidate.request().postData() ?? "").includes(email),
-    ),
+    // The sign-in's post, not the prerendered page's request for passkey options.
+    formPost(page, email),
     signInWithForm(page, email, password),
   ]);
   return response;
