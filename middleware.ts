@@ -111,8 +111,9 @@ async function prerenderedTwin(request: NextRequest, providers: { origins: strin
     hasCookie: (name) => request.cookies.has(name),
     rsc: request.headers.has("rsc"),
   });
-  const twin = twinPath ? staticTwin(twinPath) : null;
-  if (!twinPath || !twin || !twinShowsTheseProviders(twinPath, twin.signInProviders, providers.buttons)) return null;
+  if (!twinPath) return null;
+  const twin = staticTwin(twinPath);
+  if (!twin || !twinShowsTheseProviders(twinPath, twin.signInProviders, providers.buttons)) return null;
   if (await sessionClaims(request)) return null;
   return new NextResponse(request.method === "HEAD" ? null : twin.html, {
     status: 200,

@@ -37,6 +37,7 @@ import http from "node:http";
 import path from "node:path";
 import nextEnv from "@next/env";
 import { markShuttingDown } from "../lib/lifecycle/readiness.mjs";
+import { buildDirectoryName } from "../lib/settings/runtime-settings.mjs";
 import { runShutdownHooks } from "../lib/lifecycle/shutdown.mjs";
 import { clientAddress, parseTrustProxy } from "../lib/server/client-address.mjs";
 import { parseWebConcurrency } from "../lib/server/concurrency.mjs";
@@ -184,7 +185,7 @@ async function runServer({ dir, port, hostname, keepAliveTimeout }) {
   const app = next({ dir: path.resolve(dir), hostname: hostname ?? "localhost", port });
   const handle = app.getRequestHandler();
   // The build's directory, as next.config.ts chooses it (the benchmark build has its own).
-  const distDir = path.resolve(dir, process.env.LATCHKEY_BENCH === "1" ? ".next-bench" : ".next");
+  const distDir = path.resolve(dir, buildDirectoryName());
   const monitor = metricsToken ? serverMetrics({ token: metricsToken, distDir }) : null;
   const server = http.createServer(withRequestId((request, response) => {
     if (monitor) {

@@ -1,7 +1,6 @@
 import { test, expect } from "../fixtures";
 import type { Page } from "@playwright/test";
 import { specPort, startServer, type SpecServer } from "../support/servers";
-import { signInWithForm } from "../support/browser";
 
 // The public pages a signed-out visitor gets prerendered (app/static/,
 // lib/request/static-pages.ts) carry no nonce: their policy allows their own
@@ -100,16 +99,14 @@ test.describe("prerendered public pages", () => {
     page,
     browser,
     baseURL,
-    user,
+    signedInUser,
   }) => {
     // Next.js renders a revalidated prerendered page again at run time, with
     // other inline scripts and no integrity on its chunks: served from its
     // cache, a twin's forms did not hydrate after this (the policy of the
     // build's hashes refused its chunks). Middleware serves the recorded copy.
-    await page.goto("/login");
-    await signInWithForm(page, user.email, user.password);
-    await expect(page).toHaveURL("/dashboard");
     await page.goto("/profile");
+    await expect(page.getByRole("main")).toContainText(signedInUser.email);
     await page.getByLabel("Name", { exact: true }).fill("Renamed Person");
     await page.getByRole("button", { name: "Save name" }).click();
     await expect(page.getByRole("main").getByRole("status")).toHaveText("Your name has been saved.");

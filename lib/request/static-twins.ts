@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { benchRoutesOn } from "@/lib/settings/runtime-settings.mjs";
+import { buildDirectoryName } from "@/lib/settings/runtime-settings.mjs";
 
 /**
  * A prerendered public page as middleware answers it: the HTML that the
@@ -30,7 +30,7 @@ interface TwinManifest {
 let twins: Map<string, StaticTwin> | undefined;
 
 export function staticTwin(twinPath: string): StaticTwin | null {
-  twins ??= loadTwins(path.join(process.cwd(), benchRoutesOn() ? ".next-bench" : ".next", "static-twins"));
+  twins ??= loadTwins(path.join(process.cwd(), buildDirectoryName(), "static-twins"));
   return twins.get(twinPath) ?? null;
 }
 

@@ -19,6 +19,11 @@ export function benchRoutesOn() {
   return process.env.LATCHKEY_BENCH === "1";
 }
 
+/** The build's directory under the project, as next.config.ts's distDir chooses it: the benchmark build has its own. */
+export function buildDirectoryName() {
+  return benchRoutesOn() ? ".next-bench" : ".next";
+}
+
 /** The "Sign in with …" variables (AUTH_GITHUB_ID, AUTH_OIDC_ISSUER…), read by lib/settings/federated-providers.ts. */
 export function providerVariables() {
   return process.env;
